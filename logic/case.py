@@ -186,6 +186,14 @@ class Specialization(_Model):
 SESSION_PATTERN = re.compile(r"^(\d{4})-(wiosna|jesien)$")
 
 
+def normalize_session(v: str) -> str:
+    """"2027-Wiosna", "2026-jesień" → "2027-wiosna", "2026-jesien"; anything else is refused."""
+    v = v.strip().lower().replace("jesień", "jesien")
+    if not SESSION_PATTERN.match(v):
+        raise ValueError("sesja ma postać RRRR-wiosna albo RRRR-jesien, np. 2026-jesien")
+    return v
+
+
 class StateExamAttempt(_Model):
     session: str = Field(description="Sesja: RRRR-wiosna albo RRRR-jesien")
     field: str | None = Field(None, max_length=300)
@@ -194,10 +202,7 @@ class StateExamAttempt(_Model):
     @field_validator("session")
     @classmethod
     def _session_format(cls, v: str) -> str:
-        v = v.lower().replace("jesień", "jesien")
-        if not SESSION_PATTERN.match(v):
-            raise ValueError("sesja ma postać RRRR-wiosna albo RRRR-jesien, np. 2026-jesien")
-        return v
+        return normalize_session(v)
 
 
 class Exemption(_Model):
@@ -213,6 +218,14 @@ class Goal(_Model):
     field: str | None = Field(None, max_length=300, description="Dziedzina lub zakres")
     publicly_funded: bool | None = Field(None, description="Czy chodzi o specjalizację dofinansowaną ze środków publicznych")
     wants_exemption: bool | None = Field(None, description="Czy rozważa wniosek o zwolnienie ze specjalizacji (art. 67 ust. 3)")
+    session: str | None = Field(None, description="Sesja egzaminu państwowego, o którą pytasz: RRRR-wiosna albo RRRR-jesien")
+
+    @field_validator("session")
+    @classmethod
+    def _session_format(cls, v: str | None) -> str | None:
+        if v is None or v == "":
+            return None
+        return normalize_session(v)
 
 
 # --- facts that an organizer gives about an edition (a cohort) ------------------------------------------------
@@ -224,6 +237,8 @@ class CommissionRole(str, Enum):
     PROFESSIONAL_SOCIETY = "stowarzyszenie_lub_towarzystwo"
     NRPIP = "przedstawiciel_nrpip"
     CONSULTANT = "konsultant_wojewodzki"
+    NATIONAL_CONSULTANT = "konsultant_krajowy"
+    ACADEMIC = "pracownik_naukowy_uczelni"
     TEACHING_STAFF = "kadra_dydaktyczna"
     OTHER = "inny"
 
@@ -283,7 +298,6 @@ class Edition(_Model):
     qualified_on: date | None = Field(None, description="Dzień zakwalifikowania (dla terminu wydania EKK)")
     commission: list[CommissionMember] | None = None
     leader: LeaderCandidate | None = None
-    exemption_team: list[CommissionRole] | None = None
 
 
 class ExamSessionFacts(_Model):
@@ -314,3 +328,5 @@ class Case(_Model):
     goal: Goal = Field(default_factory=Goal)
     edition: Edition | None = None
     exam_session: ExamSessionFacts | None = None
+    exemption_team: list[CommissionRole] | None = Field(
+        None, description="Skład zespołu opiniującego zwolnienie ze specjalizacji (§ 5 ust. 2), dla CMKP")

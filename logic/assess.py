@@ -1,0 +1,132 @@
+"""The one entry point: assess a whole case on a given day and return every relevant decision, ordered by what
+matters for the person's goal.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from . import parameters as P
+from .case import Case, Form, SpecializationStatus
+from .decision import Decision, Outcome, Reason
+from .references import reg
+from .rules import courses, credits, durations, entry, exemption, funding, leaders, qualification, state_exam, transitional
+
+ENTRY_FORMS = (Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY, Form.KURS_SPECJALISTYCZNY, Form.KURS_DOKSZTALCAJACY)
+
+# Rule-code prefixes in the order they matter for each goal; anything not listed follows in group order.
+PRIORITY: dict[Form | None, tuple[str, ...]] = {
+    Form.SPECJALIZACJA: ("a.specjalizacja", "b.", "e.exemption", "c.entrance_exam_exemption", "j.", "d.", "a.", "c.",
+                         "f.", "g.", "h.", "i."),
+    Form.KURS_KWALIFIKACYJNY: ("a.kurs_kwalifikacyjny", "j.", "d.", "a.", "g.", "c.", "h.", "i."),
+    Form.KURS_SPECJALISTYCZNY: ("a.kurs_specjalistyczny", "j.", "a.", "g.", "c.", "h.", "i."),
+    Form.KURS_DOKSZTALCAJACY: ("a.kurs_doksztalcajacy", "j.", "a.", "g.", "c.", "h.", "i."),
+    Form.EGZAMIN_PANSTWOWY: ("f.admission", "f.session", "f.retake", "e.", "b.", "j.", "f.", "g.", "a.", "c.", "d.", "h.", "i."),
+    None: ("a.", "f.", "g.", "b.", "e.", "d.", "j.", "c.", "h.", "i."),
+}
+
+
+class Assessment(BaseModel):
+    """Everything the rules say about one case on one day."""
+
+    as_of: date
+    law_checked_on: date = Field(description="Stan prawny: the day the encoded law was last checked")
+    goal_form: Form | None = None
+    goal_field: str | None = None
+    decisions: list[Decision]
+
+
+def law_checked_on() -> date:
+    return max(v.last_checked for p in P.load().values() for v in p.values)
+
+
+def has_person_facts(case: Case) -> bool:
+    return bool(case.profession or case.right_to_practise.held is not None or case.employment is not None
+                or case.specialist_titles or case.courses or case.postgraduate_studies or case.foreign_training
+                or case.specializations or case.state_exam_attempts or case.goal.form or case.exemption)
+
+
+def assess(case: Case, as_of: date) -> Assessment:
+    """Run every relevant rule for `case` on `as_of` (the day the question is asked, or a "what if" day)."""
+    first = P.first_supported_day()
+    if as_of < first:
+        decisions = [Decision(rule="j.before_regulation", group="j", title="Data przed wejściem w życie rozporządzenia",
+                              outcome=Outcome.NEEDS_REVIEW, legal_basis=[reg(39)], reasons=[Reason(
+                                  code="before_regulation",
+                                  text=f"Asystent stosuje rozporządzenie obowiązujące od 20 stycznia 2026 r.; dla "
+                                       f"wcześniejszej daty ({as_of.isoformat()}) obowiązywały inne przepisy.")],
+                              as_of=as_of)]
+        return Assessment(as_of=as_of, law_checked_on=law_checked_on(), goal_form=case.goal.form,
+                          goal_field=case.goal.field, decisions=decisions)
+    decisions = _person(case, as_of) if has_person_facts(case) else []
+    decisions += _organizer(case, as_of)
+    decisions = _order(decisions, case.goal.form)
+    return Assessment(as_of=as_of, law_checked_on=law_checked_on(), goal_form=case.goal.form,
+                      goal_field=case.goal.field, decisions=decisions)
+
+
+def _person(case: Case, as_of: date) -> list[Decision]:
+    goal = case.goal.form
+    out: list[Decision] = [entry.entry_decision(case, as_of, form) for form in ENTRY_FORMS]
+    funded_past = any(s.publicly_funded for s in case.specializations)
+    if (goal is Form.SPECJALIZACJA and case.goal.publicly_funded is not False) or funded_past:
+        out.append(funding.funded_decision(case, as_of))
+    wants = case.goal.wants_exemption is True or case.degrees.doctorate is True
+    if goal in (Form.SPECJALIZACJA, Form.EGZAMIN_PANSTWOWY, None) and wants:
+        out.append(exemption.exemption_decision(case, as_of))
+    if goal is Form.SPECJALIZACJA and wants:
+        out.append(qualification.entrance_exam_exemption_decision(case, as_of))
+    if goal is Form.SPECJALIZACJA:
+        spec_credits = credits.specialization_credits(case, as_of)
+        out += spec_credits
+        out.append(credits.specialization_procedure(spec_credits, as_of))
+    elif goal is Form.KURS_KWALIFIKACYJNY:
+        kk_credits = credits.course_credits(case, as_of)
+        out += kk_credits
+        out.append(credits.course_procedure(kk_credits, as_of))
+    exam_relevant = goal is Form.EGZAMIN_PANSTWOWY or case.state_exam_attempts or (
+        goal is None and any(s.status is SpecializationStatus.COMPLETED for s in case.specializations))
+    if exam_relevant:
+        out += state_exam.exam_decisions(case, as_of)
+    out += courses.course_exam_decisions(case, as_of)
+    out += transitional.transitional_decisions(case, as_of)
+    return out
+
+
+def _organizer(case: Case, as_of: date) -> list[Decision]:
+    out: list[Decision] = []
+    ed = case.edition
+    if ed is not None:
+        form = ed.form or case.goal.form
+        if form is not None and (ed.places is not None or ed.applicants is not None or ed.publicly_funded is not None):
+            out.append(qualification.entrance_exam_decision(form, ed.places, ed.applicants, ed.publicly_funded, as_of))
+        if ed.commission is not None:
+            out.append(qualification.commission_decision(ed, as_of))
+        if form is Form.SPECJALIZACJA and (ed.qualified is not None or ed.supplementary_round_on is not None):
+            out.append(qualification.supplementary_round_decision(ed, as_of))
+        if ed.planned_start is not None or ed.planned_end is not None:
+            out.append(durations.duration_decision(ed, as_of))
+        for d in (durations.ekk_decision(ed, as_of), durations.notice_decision(ed, as_of)):
+            if d is not None:
+                out.append(d)
+        if ed.leader is not None:
+            out.append(leaders.leader_decision(form, ed.leader, as_of))
+        if not has_person_facts(case):
+            out += transitional.transitional_decisions(case, as_of)
+    if case.exemption_team is not None:
+        out.append(exemption.exemption_team_decision(case.exemption_team, as_of))
+    out += state_exam.session_facts_decisions(case, as_of)
+    return out
+
+
+def _order(decisions: list[Decision], goal: Form | None) -> list[Decision]:
+    prefixes = PRIORITY[goal]
+
+    def key(d: Decision) -> tuple[int, str]:
+        for i, p in enumerate(prefixes):
+            if d.rule.startswith(p):
+                return (i, d.group)
+        return (len(prefixes), d.group)
+
+    return sorted(decisions, key=key)

@@ -1,0 +1,81 @@
+"""Group g: the exam that ends a qualification or specialist course.
+
+Units: § 26 ust. 1 and § 32 ust. 1 (admission: the course's theory and practical training passed), § 27 ust. 2 and
+§ 33 ust. 2 (after a failed exam, a retake on a date the organizer sets, at the latest 18 months from the day the
+course was passed), § 27 ust. 1 and § 33 ust. 1 (the certificate, Annex 3 / Annex 4).
+
+Readings taken:
+- "Dzień zaliczenia kursu" is the day the theory and the practical training were passed (`completed_on`).
+- 18 months are counted with KC art. 112 (15 Aug 2025 → 15 Feb 2027); when that day is a day off a note is shown.
+- A missed exam (absence) is not named in § 27 ust. 2; we show the same 18-month horizon and leave the new date to
+  the organizer.
+- A kurs dokształcający has no final exam in the regulation.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .. import parameters as P
+from ..case import Case, Course, CourseKind, ExamResult
+from ..decision import Decision, Note, Outcome, Reason, Step, needs_review
+from ..periods import add_months, day_off_note, polish_date
+from ..references import reg
+
+REFS = {
+    CourseKind.KWALIFIKACYJNY: {"admission": reg(26, 1), "certificate": reg(27, 1), "retake": reg(27, 2)},
+    CourseKind.SPECJALISTYCZNY: {"admission": reg(32, 1), "certificate": reg(33, 1), "retake": reg(33, 2)},
+}
+WORD = {CourseKind.KWALIFIKACYJNY: "kursie kwalifikacyjnym", CourseKind.SPECJALISTYCZNY: "kursie specjalistycznym"}
+ANNEX = {CourseKind.KWALIFIKACYJNY: "załącznik nr 3", CourseKind.SPECJALISTYCZNY: "załącznik nr 4"}
+
+
+def course_exam_decisions(case: Case, as_of: date) -> list[Decision]:
+    out = []
+    for i, c in enumerate(case.courses):
+        if c.kind is CourseKind.DOKSZTALCAJACY or c.exam in (None, ExamResult.PASSED):
+            continue
+        out.append(_course_exam(c, i, as_of))
+    return out
+
+
+def _course_exam(c: Course, i: int, as_of: date) -> Decision:
+    refs = REFS[c.kind]
+    name = c.name or c.field or "kurs"
+    path = f"courses[{i}]"
+    if c.exam is ExamResult.NOT_TAKEN:
+        rule, title = "g.course_exam.admission", f"Egzamin po {WORD[c.kind]}: {name}"
+        if c.completed_on is None:
+            return needs_review(rule, "g", title, as_of, [refs["admission"]], [path + ".completed_on"],
+                                "Do egzaminu przystępuje się po zaliczeniu zajęć teoretycznych i szkolenia praktycznego; "
+                                "nie znamy daty zaliczenia.")
+        return Decision(rule=rule, group="g", title=title, outcome=Outcome.MEETS,
+                        legal_basis=[refs["admission"], refs["certificate"]], reasons=[Reason(code="classes_passed", text=(
+                            f"Zajęcia teoretyczne i szkolenie praktyczne zaliczono {polish_date(c.completed_on)}: "
+                            f"możesz przystąpić do egzaminu przed komisją organizatora. Po zdanym egzaminie otrzymasz "
+                            f"zaświadczenie ({ANNEX[c.kind]} do rozporządzenia)."))], facts={"source": path}, as_of=as_of)
+    rule = "g.course_exam.retake"
+    title = f"Poprawkowy egzamin po {WORD[c.kind]}: {name}"
+    if c.completed_on is None:
+        return needs_review(rule, "g", title, as_of, [refs["retake"]], [path + ".completed_on"],
+                            "Termin na poprawkę liczy się od dnia zaliczenia kursu, którego nie znamy.")
+    months = P.value("course_exam_retake_months", as_of)
+    limit = add_months(c.completed_on, months)
+    step = Step(code="retake_limit", label=f"Ostatni dzień na egzamin poprawkowy ({name})", date=limit,
+                legal_basis=[refs["retake"]], note=day_off_note(limit))
+    notes = []
+    if c.exam is ExamResult.ABSENT:
+        notes.append(Note(code="absence_reading", text=(
+            "Przepis mówi o niezdanym egzaminie, nie o nieobecności. Podajemy ten sam termin 18 miesięcy jako "
+            "bezpieczną granicę; nowy termin egzaminu wyznacza organizator.")))
+    if as_of <= limit:
+        return Decision(rule=rule, group="g", title=title,
+                        outcome=Outcome.MEETS if c.exam is ExamResult.FAILED else Outcome.FOR_DECISION,
+                        legal_basis=[refs["retake"]], reasons=[Reason(code="retake_possible", text=(
+                            f"Możesz ponownie przystąpić do egzaminu w terminie wyznaczonym przez organizatora, najpóźniej "
+                            f"{polish_date(limit)} ({months} miesięcy od zaliczenia kursu {polish_date(c.completed_on)})."))],
+                        steps=[step], notes=notes, facts={"source": path, "retake_limit": limit.isoformat()}, as_of=as_of)
+    return Decision(rule=rule, group="g", title=title, outcome=Outcome.DOES_NOT_MEET, legal_basis=[refs["retake"]],
+                    reasons=[Reason(code="retake_expired", text=(
+                        f"Termin na egzamin poprawkowy minął {polish_date(limit)}: przepis nie przewiduje kolejnego "
+                        f"egzaminu po tym dniu; kurs trzeba by odbyć ponownie."))], steps=[step], notes=notes,
+                    facts={"source": path, "retake_limit": limit.isoformat()}, as_of=as_of)
