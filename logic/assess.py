@@ -68,7 +68,11 @@ def assess(case: Case, as_of: date) -> Assessment:
 
 def _person(case: Case, as_of: date) -> list[Decision]:
     goal = case.goal.form
-    out: list[Decision] = [entry.entry_decision(case, as_of, form) for form in ENTRY_FORMS]
+    out: list[Decision] = []
+    # Entry conditions answer "what may I start"; for someone asking only about the state exam they are noise
+    # unless she told us about her work.
+    if goal is not Form.EGZAMIN_PANSTWOWY or case.employment is not None:
+        out += [entry.entry_decision(case, as_of, form) for form in ENTRY_FORMS]
     funded_past = any(s.publicly_funded for s in case.specializations)
     if (goal is Form.SPECJALIZACJA and case.goal.publicly_funded is not False) or funded_past:
         out.append(funding.funded_decision(case, as_of))
@@ -99,7 +103,7 @@ def _organizer(case: Case, as_of: date) -> list[Decision]:
     ed = case.edition
     if ed is not None:
         form = ed.form or case.goal.form
-        if form is not None and (ed.places is not None or ed.applicants is not None or ed.publicly_funded is not None):
+        if form is not None and (ed.applicants is not None or ed.publicly_funded is not None):
             out.append(qualification.entrance_exam_decision(form, ed.places, ed.applicants, ed.publicly_funded, as_of))
         if ed.commission is not None:
             out.append(qualification.commission_decision(ed, as_of))

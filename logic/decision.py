@@ -9,7 +9,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .references import Ref
 
@@ -31,6 +31,11 @@ OUTCOME_LABELS_PL: dict[Outcome, str] = {
 }
 
 
+def _tidy(text: str) -> str:
+    """A sentence that ends with a date ("… 2026 r.") must not get a second full stop."""
+    return text.replace(" r..", " r.")
+
+
 class Reason(BaseModel):
     """Why the outcome is what it is. `code` is stable; `text` is Polish."""
 
@@ -38,6 +43,8 @@ class Reason(BaseModel):
 
     code: str
     text: str
+
+    _tidy_text = field_validator("text")(lambda cls, v: _tidy(v))
 
 
 class Note(BaseModel):
@@ -47,6 +54,8 @@ class Note(BaseModel):
 
     code: str
     text: str
+
+    _tidy_text = field_validator("text")(lambda cls, v: _tidy(v))
 
 
 class StepKind(str, Enum):

@@ -23,6 +23,9 @@ Readings taken:
   day her specialization is complete (the EKK must be filed with the application).
 - The fee belongs to the session in which the exam is held (§ 37 ust. 3 speaks of "egzamin przeprowadzany w sesji").
 - § 14 ust. 2 pkt 7 says "więcej niż 901" after pkt 6 ends at 900: a group of exactly 901 has no bracket; we take 15.
+- The state exam follows the 2026 rules even after a specialization begun before 2026-01-20: it is not part of the
+  training itself (§ 37 ust. 2 speaks of "kształcenie"), and § 37 ust. 3 keeps the old rules only for the spring
+  2026 fees.
 - From 1.01.2027 the statute moves the exam to CEM while the regulation still names CMKP; the dates and the fee
   are shown under the regulation as it stands, with a note that they may change.
 """
@@ -205,8 +208,9 @@ def session_decision(s: Session, as_of: date, rule: str = "f.session", title: st
     reasons.append(Reason(code="session_dates", text=(
         f"{s.label[0].upper()}{s.label[1:]} trwa od {polish_date(start)} do {polish_date(end)}. Wniosek przez SMK "
         f"składasz do {polish_date(deadline)}, a opłatę {s.fee} zł wnosisz najpóźniej {polish_date(s.fee_deadline())}")))
+    summoner = P.value("exam_authority", _param_day(s.fee_deadline()))
     reasons.append(Reason(code="fee_defect", text=(
-        f"Jeśli opłaty zabraknie lub będzie za niska, dyrektor {s.authority} wezwie do jej uzupełnienia w ciągu 7 dni "
+        f"Jeśli opłaty zabraknie lub będzie za niska, dyrektor {summoner} wezwie do jej uzupełnienia w ciągu 7 dni "
         f"od wysłania wezwania; po tym terminie wniosek uznaje się za niezłożony.")))
     if not open_:
         reasons.insert(0, Reason(code="deadline_passed", text=(
@@ -229,6 +233,7 @@ def session_decision(s: Session, as_of: date, rule: str = "f.session", title: st
                                "EKK z wymaganymi wpisami albo dokument potwierdzający zwolnienie ze specjalizacji",
                                "Potwierdzenie wniesienia opłaty za egzamin"],
                     facts={"session": s.code, "fee_pln": s.fee, "authority": s.authority,
+                           "application_authority": P.value("exam_authority", _param_day(deadline)),
                            "application_deadline": deadline.isoformat(), "fee_deadline": s.fee_deadline().isoformat(),
                            "session_start": start.isoformat(), "session_end": end.isoformat()},
                     as_of=as_of)
@@ -268,6 +273,11 @@ def admission_decision(case: Case, as_of: date) -> tuple[Decision, date | None]:
                             as_of=as_of), None
         ready = spec.ended_on or as_of
         notes = []
+        if spec.started_on is not None and spec.started_on < P.value("regulation_in_force", as_of):
+            notes.append(Note(code="exam_new_rules", text=(
+                "Specjalizacja zaczęła się przed 20 stycznia 2026 r. Przyjmujemy, że egzamin państwowy (który nie jest "
+                "częścią samego kształcenia) odbywa się według nowych przepisów: § 37 ust. 3 zachowuje dawne zasady "
+                "tylko dla opłat w sesji wiosennej 2026 r.")))
         if spec.ended_on is None:
             notes.append(Note(code="end_date_unknown", text=(
                 "Nie znamy daty ukończenia specjalizacji; przyjmujemy, że jest już ukończona.")))

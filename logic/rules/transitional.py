@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from .. import parameters as P
-from ..case import Case, Edition, SpecializationStatus
+from ..case import Case, SpecializationStatus
 from ..decision import Decision, Note, Outcome, Reason
 from ..periods import polish_date
 from ..references import reg
@@ -34,17 +34,20 @@ def transitional_decisions(case: Case, as_of: date) -> list[Decision]:
     start = _in_force(as_of)
     out: list[Decision] = []
     for i, s in enumerate(case.specializations):
-        ongoing_at_start = s.status is SpecializationStatus.IN_PROGRESS or (s.ended_on is not None and s.ended_on >= start)
-        if s.started_on is None:
-            if s.status is SpecializationStatus.IN_PROGRESS:
-                out.append(Decision(rule="j.old_rules", group="j", title=f"Które przepisy stosuje się do specjalizacji: {s.field or '—'}",
-                                    outcome=Outcome.NEEDS_REVIEW, legal_basis=[PAR_37_2, PAR_39],
-                                    reasons=[Reason(code="start_unknown", text=(
-                                        f"Nie znamy daty rozpoczęcia specjalizacji: jeśli zaczęła się przed "
-                                        f"{polish_date(start)}, stosuje się do niej przepisy dotychczasowe."))],
-                                    missing=[f"specializations[{i}].started_on"], as_of=as_of))
+        # Only training still under way needs the old rules now; a completed one is followed by the state exam,
+        # which the new rules govern (state_exam.py says why).
+        if s.status is not SpecializationStatus.IN_PROGRESS:
             continue
-        if s.started_on < start and ongoing_at_start:
+        if s.started_on is None:
+            out.append(Decision(
+                rule="j.old_rules", group="j", title=f"Które przepisy stosuje się do specjalizacji: {s.field or '—'}",
+                outcome=Outcome.NEEDS_REVIEW, legal_basis=[PAR_37_2, PAR_39],
+                reasons=[Reason(code="start_unknown", text=(
+                    f"Nie znamy daty rozpoczęcia specjalizacji: jeśli zaczęła się przed {polish_date(start)}, "
+                    f"stosuje się do niej przepisy dotychczasowe."))],
+                missing=[f"specializations[{i}].started_on"], as_of=as_of))
+            continue
+        if s.started_on < start:
             out.append(_old_rules(f"specjalizacji: {s.field or '—'}", s.started_on, start, as_of))
     ed = case.edition
     if ed is not None and ed.planned_start is not None and ed.planned_start < start:

@@ -1,0 +1,96 @@
+"""Command line: `python -m logic assess|schema|explain`.
+
+    python -m logic assess CASE.json [--as-of YYYY-MM-DD]    the assessment as JSON
+    python -m logic explain CASE.json [--as-of YYYY-MM-DD]   a readable Polish summary
+    python -m logic schema                                   the case file's JSON Schema
+
+This is a frame, like app.py: it is the only place here that reads the clock (today in Warsaw) when --as-of is not
+given. Bad input gets a message naming the field and exit status 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .assess import assess
+from .case import Case
+from .clock import today_in_poland
+from .errors import describe
+from .explain import explain
+
+EXIT_BAD_INPUT = 2
+
+
+def format_validation_error(err: ValidationError) -> str:
+    """One line per problem: the field's path and a Polish message."""
+    lines = [f"  pole {path}: {message}" for path, message in describe(err)]
+    return "Błędne dane w pliku przypadku:\n" + "\n".join(lines)
+
+
+def load_case(path: str) -> Case:
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise BadInput(f"Nie ma pliku {path}.") from exc
+    except OSError as exc:
+        raise BadInput(f"Nie można odczytać pliku {path}.") from exc
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"Plik {path} nie jest tekstem w UTF-8.") from exc
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"Plik {path} nie jest poprawnym JSON-em (wiersz {exc.lineno}, kolumna {exc.colno}).") from exc
+    if not isinstance(raw, dict):
+        raise BadInput(f"Plik {path} musi zawierać obiekt JSON z danymi przypadku.")
+    try:
+        return Case.model_validate(raw)
+    except ValidationError as exc:
+        raise BadInput(format_validation_error(exc)) from exc
+
+
+class BadInput(Exception):
+    pass
+
+
+def parse_as_of(text: str | None) -> date:
+    if text is None:
+        return today_in_poland()
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise BadInput(f"--as-of: „{text}” nie jest datą w formacie RRRR-MM-DD.") from exc
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m logic", description="Reguły kształcenia podyplomowego "
+                                     "pielęgniarek i położnych (Dz.U. 2026 poz. 57).")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (("assess", "ocena przypadku jako JSON"), ("explain", "czytelne podsumowanie po polsku")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("case", help="plik JSON z danymi przypadku (- = standardowe wejście)")
+        p.add_argument("--as-of", dest="as_of", help="data oceny RRRR-MM-DD (domyślnie dziś)")
+    sub.add_parser("schema", help="JSON Schema pliku przypadku")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "schema":
+            print(json.dumps(Case.model_json_schema(), ensure_ascii=False, indent=2))
+            return 0
+        case = load_case(args.case)
+        result = assess(case, parse_as_of(args.as_of))
+    except BadInput as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.command == "assess":
+        print(result.model_dump_json(indent=2))
+    else:
+        print(explain(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
