@@ -11,18 +11,19 @@ from . import parameters as P
 from .case import Case, Form, SpecializationStatus
 from .decision import Decision, Outcome, Reason
 from .references import reg
-from .rules import courses, credits, durations, entry, exemption, funding, leaders, qualification, state_exam, transitional
+from .rules import (courses, credits, durations, employment, entry, exemption, funding, leaders, qualification,
+                    state_exam, transitional)
 
 ENTRY_FORMS = (Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY, Form.KURS_SPECJALISTYCZNY, Form.KURS_DOKSZTALCAJACY)
 
 # Rule-code prefixes in the order they matter for each goal; anything not listed follows in group order.
 PRIORITY: dict[Form | None, tuple[str, ...]] = {
-    Form.SPECJALIZACJA: ("a.specjalizacja", "b.", "e.exemption", "c.entrance_exam_exemption", "j.", "d.", "a.", "c.",
+    Form.SPECJALIZACJA: ("a.specjalizacja", "a.employer_referral", "b.", "e.exemption", "c.entrance_exam_exemption", "j.", "d.", "a.", "c.",
                          "f.", "g.", "h.", "i."),
-    Form.KURS_KWALIFIKACYJNY: ("a.kurs_kwalifikacyjny", "j.", "d.", "a.", "g.", "c.", "h.", "i."),
-    Form.KURS_SPECJALISTYCZNY: ("a.kurs_specjalistyczny", "j.", "a.", "g.", "c.", "h.", "i."),
-    Form.KURS_DOKSZTALCAJACY: ("a.kurs_doksztalcajacy", "j.", "a.", "g.", "c.", "h.", "i."),
-    Form.EGZAMIN_PANSTWOWY: ("f.admission", "f.session", "f.retake", "e.", "b.", "j.", "f.", "g.", "a.", "c.", "d.", "h.", "i."),
+    Form.KURS_KWALIFIKACYJNY: ("a.kurs_kwalifikacyjny", "a.employer_referral", "j.", "d.", "a.", "g.", "c.", "h.", "i."),
+    Form.KURS_SPECJALISTYCZNY: ("a.kurs_specjalistyczny", "a.employer_referral", "j.", "a.", "g.", "c.", "h.", "i."),
+    Form.KURS_DOKSZTALCAJACY: ("a.kurs_doksztalcajacy", "a.employer_referral", "j.", "a.", "g.", "c.", "h.", "i."),
+    Form.EGZAMIN_PANSTWOWY: ("f.admission", "f.session", "f.session.following", "f.retake", "e.", "b.", "j.", "f.", "g.", "a.", "c.", "d.", "h.", "i."),
     None: ("a.", "f.", "g.", "b.", "e.", "d.", "j.", "c.", "h.", "i."),
 }
 
@@ -73,6 +74,9 @@ def _person(case: Case, as_of: date) -> list[Decision]:
     # unless she told us about her work.
     if goal is not Form.EGZAMIN_PANSTWOWY or case.employment is not None:
         out += [entry.entry_decision(case, as_of, form) for form in ENTRY_FORMS]
+    referral = employment.employer_decision(case, as_of)
+    if referral is not None:
+        out.append(referral)
     funded_past = any(s.publicly_funded for s in case.specializations)
     if (goal is Form.SPECJALIZACJA and case.goal.publicly_funded is not False) or funded_past:
         out.append(funding.funded_decision(case, as_of))

@@ -219,6 +219,8 @@ class Goal(_Model):
     publicly_funded: bool | None = Field(None, description="Czy chodzi o specjalizację dofinansowaną ze środków publicznych")
     wants_exemption: bool | None = Field(None, description="Czy rozważa wniosek o zwolnienie ze specjalizacji (art. 67 ust. 3)")
     session: str | None = Field(None, description="Sesja egzaminu państwowego, o którą pytasz: RRRR-wiosna albo RRRR-jesien")
+    employer_referral: bool | None = Field(
+        None, description="Czy pracodawca kieruje Cię na to kształcenie (skierowanie, art. 61 ust. 3 ustawy)")
 
     @field_validator("session")
     @classmethod

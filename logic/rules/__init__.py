@@ -10,4 +10,5 @@ g courses.py       course exams: admission and the retake limit (§ 26, 27, 32, 
 h durations.py     planned durations, the EKK, the organizer's notice to CMKP (§ 4 ust. 1, 7, 13 ust. 2, 22, 30, 36)
 i leaders.py       who may be kierownik specjalizacji or kierownik kursu (§ 6, § 23)
 j transitional.py  training begun before 2026-01-20 (§ 37)
+  employment.py    training while employed: referral, training leave, repayment (art. 61–65; rule R25)
 """

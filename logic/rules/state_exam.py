@@ -329,6 +329,12 @@ def exam_decisions(case: Case, as_of: date) -> list[Decision]:
                 f"na którą zdążysz złożyć wniosek, to {s.label}")))
         out.append(session_decision(s, as_of, rule="f.session", title=f"Najbliższa sesja: {s.label}",
                                     extra_reasons=extra))
+        following = s.next()
+        out.append(session_decision(following, as_of, rule="f.session.following",
+                                    title=f"Kolejna sesja: {following.label}", extra_reasons=[Reason(
+                                        code="following_session", text=(
+                                            "Jeśli nie zdążysz na najbliższą sesję albo egzaminu w Twojej dziedzinie "
+                                            "nie będzie w jej planie, to kolejna możliwość."))]))
     out.extend(retake_decisions(case, as_of))
     return out
 
