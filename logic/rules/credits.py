@@ -72,6 +72,11 @@ def _after_cutoff(day: date | None, as_of: date) -> bool | None:
     return day > P.value("credit_cutoff_date", as_of)
 
 
+CUTOFF_NOTE = Note(code="cutoff_reading", text=(
+    "Zaliczać można tylko kształcenie zrealizowane „po dniu 1 lipca 1999 r.”: sam 1 lipca 1999 r. nie jest objęty. "
+    "Porównujemy datę ukończenia kursu lub specjalizacji; moduły zaliczone przed tym dniem organizator może pominąć."))
+
+
 def _cutoff_reason(day: date, as_of: date) -> Reason:
     cutoff = P.value("credit_cutoff_date", as_of)
     return Reason(code="before_cutoff", text=(
@@ -175,7 +180,7 @@ def _title(t, i: int, goal: str | None, as_of: date) -> Decision:
     after = _after_cutoff(t.completed_on, as_of)
     if after is False:
         return _decision(rule, title, Outcome.DOES_NOT_MEET, [_cutoff_reason(t.completed_on, as_of)], basis, as_of,
-                         source=path, area=AREA_MODULES, basis_text="tytuł specjalisty")
+                         source=path, area=AREA_MODULES, basis_text="tytuł specjalisty", notes=[CUTOFF_NOTE])
     match = same_field(t.field, goal)
     if match is True:
         return _decision(rule, title, Outcome.DOES_NOT_MEET, [Reason(code="same_field_title", text=(
@@ -193,7 +198,7 @@ def _title(t, i: int, goal: str | None, as_of: date) -> Decision:
     return _decision(rule, title, Outcome.FOR_DECISION, [Reason(code="title_other_field", text=(
         f"Masz tytuł specjalisty w innej dziedzinie („{t.field}”), uzyskany po 1 lipca 1999 r.: organizator może zaliczyć "
         f"moduły objęte programem specjalizacji, po opinii kierownika specjalizacji."))], basis, as_of, source=path,
-        area=AREA_MODULES, basis_text=f"tytuł specjalisty w dziedzinie {t.field}", documents=docs)
+        area=AREA_MODULES, basis_text=f"tytuł specjalisty w dziedzinie {t.field}", documents=docs, notes=[CUTOFF_NOTE])
 
 
 def _course_for_specialization(c: Course, i: int, goal: str | None, as_of: date) -> Decision:
@@ -216,7 +221,7 @@ def _course_for_specialization(c: Course, i: int, goal: str | None, as_of: date)
     if after is False:
         return _decision("d.specjalizacja.credit.course", title, Outcome.DOES_NOT_MEET,
                          [_cutoff_reason(c.completed_on, as_of)], basis, as_of, source=path, area=AREA_MODULES,
-                         basis_text=word)
+                         basis_text=word, notes=[CUTOFF_NOTE])
     outcome, reason, missing = _scope_outcome(c.field or c.name, goal, path)
     if after is None:
         missing = missing + [path + ".completed_on"]
@@ -224,7 +229,7 @@ def _course_for_specialization(c: Course, i: int, goal: str | None, as_of: date)
         reason = Reason(code="date_unknown", text="Nie znamy daty ukończenia kursu, a zaliczać można tylko kursy "
                                                   "ukończone po 1 lipca 1999 r.")
     reasons = [reason]
-    notes = [Note(code="hours_cap", text=(
+    notes = [CUTOFF_NOTE, Note(code="hours_cap", text=(
         "Zaliczenie obejmuje najwyżej tyle, ile przewiduje program kształcenia dla tego rodzaju kursu."))]
     return _decision("d.specjalizacja.credit.course", title, outcome, reasons, basis, as_of, source=path,
                      area=AREA_MODULES, basis_text=f"ukończony {word}: {name}", missing=missing, notes=notes,
@@ -308,6 +313,9 @@ def _reentry(spec, i: int, goal: str | None, as_of: date) -> Decision:
             area=AREA_MODULES, basis_text="przerwana specjalizacja",
             missing=[p for p, v in ((path + ".ended_on", spec.ended_on), ("goal.field", goal)) if v is None])
     last_day = add_years(spec.ended_on, years)
+    reentry_note = Note(code="break_reading", text=(
+        "Przerwę liczymy od dnia przerwania specjalizacji; „niedłuższa niż 5 lat” oznacza u nas ponowne przystąpienie "
+        "najpóźniej w dniu, który datą odpowiada dniowi przerwania, 5 lat później (29 lutego → 28 lutego)."))
     step = Step(code="reentry_last_day", label="Ostatni dzień ponownego przystąpienia, przy którym przerwa nie "
                                                "przekracza 5 lat", date=last_day, legal_basis=[PAR_4_6])
     if as_of <= last_day:
@@ -316,12 +324,12 @@ def _reentry(spec, i: int, goal: str | None, as_of: date) -> Decision:
             f"{polish_date(last_day)}, organizator może zaliczyć moduły i szkolenie praktyczne zaliczone wcześniej, na "
             f"podstawie karty specjalizacji."))], basis, as_of, source=path, area=AREA_MODULES,
             basis_text=f"moduły zaliczone w przerwanej specjalizacji ({spec.field})",
-            documents=["Karta specjalizacji (EKK) z wcześniej zaliczonymi modułami"], steps=[step])
+            documents=["Karta specjalizacji (EKK) z wcześniej zaliczonymi modułami"], steps=[step], notes=[reentry_note])
     return _decision(rule, title, Outcome.DOES_NOT_MEET, [Reason(code="break_too_long", text=(
         f"Od przerwania specjalizacji ({polish_date(spec.ended_on)}) minęło więcej niż {years} lat: wcześniej "
         f"zaliczonych modułów nie zalicza się na tej podstawie. Inne podstawy z § 4 ust. 2 nadal mogą mieć "
         f"zastosowanie."))], basis, as_of, source=path, area=AREA_MODULES, basis_text="przerwana specjalizacja",
-        steps=[step])
+        steps=[step], notes=[reentry_note])
 
 
 def specialization_procedure(credits: list[Decision], as_of: date) -> Decision:
@@ -383,7 +391,7 @@ def course_credits(case: Case, as_of: date) -> list[Decision]:
         after = _after_cutoff(day, as_of)
         if after is False:
             out.append(_decision(rule, title, Outcome.DOES_NOT_MEET, [_cutoff_reason(day, as_of)], basis, as_of,
-                                 source=path, area=AREA_MODULES, basis_text=word))
+                                 source=path, area=AREA_MODULES, basis_text=word, notes=[CUTOFF_NOTE]))
             continue
         outcome, reason, missing = _scope_outcome(field, goal, path)
         if after is None:
@@ -393,7 +401,7 @@ def course_credits(case: Case, as_of: date) -> list[Decision]:
         out.append(_decision(rule, title, outcome, [reason, Reason(code="kk_ground", text=(
             "Organizator może zaliczyć wybrane moduły, jednostki modułowe i szkolenie praktyczne zrealizowane w tym "
             "kształceniu, w wymiarze nie większym niż w programie kursu, po opinii kierownika kursu."))], basis, as_of,
-            source=path, area=AREA_MODULES, basis_text=f"{word}: {name}", missing=missing))
+            source=path, area=AREA_MODULES, basis_text=f"{word}: {name}", missing=missing, notes=[CUTOFF_NOTE]))
     for i, s in enumerate(case.postgraduate_studies):
         out.append(_decision(rule, f"Zaliczenie w kursie kwalifikacyjnym na podstawie: {s.name or 'studia podyplomowe'}",
                              Outcome.DOES_NOT_MEET, [Reason(code="not_a_ground", text=(

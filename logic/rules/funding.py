@@ -100,6 +100,10 @@ def funded_decision(case: Case, as_of: date) -> Decision:
     for d, r in passed:
         reasons.append(Reason(code=r.code + "_elapsed", text=r.text + " – ten okres już minął."))
 
+    if bars:
+        notes.append(Note(code="wait_reading", text=(
+            f"{years} lat liczymy od dnia zakończenia (albo przerwania) poprzedniej specjalizacji dofinansowanej; "
+            f"„po upływie” rozumiemy tak, że o kolejną można ubiegać się od następnego dnia po rocznicy.")))
     steps = []
     if blocked_now:
         outcome = Outcome.DOES_NOT_MEET
