@@ -10,14 +10,14 @@ Work experience is computed in logic/experience.py (the reading taken is written
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from .. import parameters as P
 from ..case import Case, Form, FORM_LABELS_PL
 from ..decision import Decision, Note, Outcome, Reason, Step, StepKind
 from ..experience import WorkHistory, check_experience, work_history
 from ..fields import is_listed, source as fields_source
-from ..periods import polish_date
+from ..periods import add_years, polish_date
 from ..references import reg, ustawa
 
 ART_67_4 = ustawa(67, 4)
@@ -143,7 +143,12 @@ def entry_decision(case: Case, as_of: date, form: Form) -> Decision:
 
 def _experience(history: WorkHistory, as_of: date, months: int, window_years: int | None):
     label = _months_label(months)
-    where = f" w ciągu ostatnich {window_years} lat" if window_years else ""
+    if window_years:
+        window_start = add_years(as_of, -window_years)
+        where = (f" w ciągu ostatnich {window_years} lat (od {polish_date(window_start)} do "
+                 f"{polish_date(as_of - timedelta(days=1))})")
+    else:
+        where = ""
     if history.missing and not history.intervals:
         return None, Reason(code="experience_unknown",
                             text=f"Nie znamy okresów pracy w zawodzie, a potrzebny jest staż {label}{where}."), None, {}
