@@ -107,7 +107,9 @@ def _organizer(case: Case, as_of: date) -> list[Decision]:
     ed = case.edition
     if ed is not None:
         form = ed.form or case.goal.form
-        if form is not None and (ed.applicants is not None or ed.publicly_funded is not None):
+        if ed.form is None and form is not None:
+            ed = ed.model_copy(update={"form": form})  # the organizer's goal names the form the edition is for
+        if form is not None and (ed.applicants is not None or ed.places is not None or ed.publicly_funded is not None):
             out.append(qualification.entrance_exam_decision(form, ed.places, ed.applicants, ed.publicly_funded, as_of))
         if ed.commission is not None:
             out.append(qualification.commission_decision(ed, as_of))

@@ -301,6 +301,13 @@ class Edition(_Model):
     commission: list[CommissionMember] | None = None
     leader: LeaderCandidate | None = None
 
+    @model_validator(mode="after")
+    def _consistent(self) -> "Edition":
+        if (self.programme_hours_done is not None and self.programme_hours_total is not None
+                and self.programme_hours_done > self.programme_hours_total):
+            raise ValueError("zrealizowanych godzin programu jest więcej niż wszystkich godzin programu")
+        return self
+
 
 class ExamSessionFacts(_Model):
     """Facts about one state-exam session for one field (for help-desk and CMKP-side questions)."""

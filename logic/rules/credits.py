@@ -27,6 +27,11 @@ Readings taken:
 - A break of "niedłuższa niż 5 lat" (§ 4 ust. 6) allows re-entry up to the day that is five years after the
   interruption (KC art. 112).
 - A course on the list counts as completed unless its exam is marked as failed, missed or not yet taken.
+- § 4 ust. 5 prescribes Annex 1 only for the credits of ust. 2 and 3, and § 4 ust. 7 the kierownik's opinion only for
+  those of ust. 2: a re-entry credit (ust. 6) rests on the karta specjalizacji alone.
+- § 22 ust. 2 asks only that the modules were realised ("zrealizowane w ramach … kursów") after 1 July 1999, not
+  that the course was completed: a course whose final exam was failed or not taken is still a ground, left to the
+  organizer (for a specialization, § 4 ust. 2 pkt 3–4 say "ukończyła kurs", so there it is not).
 """
 from __future__ import annotations
 
@@ -55,6 +60,14 @@ PAR_22_2 = reg(22, 2)
 PAR_22_3 = reg(22, 3)
 
 ANNEX_1 = "Wniosek o zaliczenie – załącznik nr 1 do rozporządzenia (wypełniony i podpisany)"
+REENTRY_DOCUMENT = "Karta specjalizacji (EKK) z wcześniej zaliczonymi modułami"
+REENTRY_NO_ANNEX_NOTE = Note(code="reentry_no_annex", text=(
+    "Wniosek według załącznika nr 1 (§ 4 ust. 5) i opinia kierownika specjalizacji (§ 4 ust. 7) dotyczą zaliczeń z "
+    "§ 4 ust. 2 i 3; moduły z przerwanej specjalizacji organizator zalicza na podstawie przedłożonej karty "
+    "specjalizacji (§ 4 ust. 6)."))
+REALISED_NOTE = Note(code="realised_reading", text=(
+    "W kursie kwalifikacyjnym § 22 ust. 2 wymaga tylko, by moduły zostały zrealizowane w ramach kursu po 1 lipca "
+    "1999 r., a nie by kurs był ukończony egzaminem; w specjalizacji (§ 4 ust. 2 pkt 3–4) podstawą jest kurs ukończony."))
 AREA_MODULES = "moduly"
 AREA_PRACTICE = "szkolenie_praktyczne"
 
@@ -86,9 +99,9 @@ def _cutoff_reason(day: date, as_of: date) -> Reason:
 def _decision(rule: str, title: str, outcome: Outcome, reasons: list[Reason], basis: list, as_of: date, *,
               source: str, area: str, basis_text: str, documents: list[str] | None = None,
               missing: list[str] | None = None, notes: list[Note] | None = None, steps: list[Step] | None = None,
-              earliest: date | None = None) -> Decision:
+              earliest: date | None = None, annex: bool = True) -> Decision:
     docs = list(documents or [])
-    if outcome in (Outcome.ON_REQUEST, Outcome.FOR_DECISION):
+    if annex and outcome in (Outcome.ON_REQUEST, Outcome.FOR_DECISION):
         docs.insert(0, ANNEX_1)
     return Decision(rule=rule, group="d", title=title, outcome=outcome, reasons=reasons, legal_basis=basis,
                     documents=docs, missing=list(missing or []), notes=list(notes or []), steps=list(steps or []),
@@ -283,7 +296,7 @@ def _practical(case: Case, as_of: date) -> Decision:
         outcome = Outcome.DOES_NOT_MEET
     else:
         outcome = Outcome.NEEDS_REVIEW
-        if current is None:
+        if current is None and case.employment is not None:
             missing.append("employment[].unit_field")
     return _decision(rule, title, outcome, reasons, basis, as_of, source="employment", area=AREA_PRACTICE,
                      basis_text=f"zatrudnienie: co najmniej {years} lat doświadczenia w dziedzinie i obecna praca w "
@@ -324,7 +337,7 @@ def _reentry(spec, i: int, goal: str | None, as_of: date) -> Decision:
             f"{polish_date(last_day)}, organizator może zaliczyć moduły i szkolenie praktyczne zaliczone wcześniej, na "
             f"podstawie karty specjalizacji."))], basis, as_of, source=path, area=AREA_MODULES,
             basis_text=f"moduły zaliczone w przerwanej specjalizacji ({spec.field})",
-            documents=["Karta specjalizacji (EKK) z wcześniej zaliczonymi modułami"], steps=[step], notes=[reentry_note])
+            documents=[REENTRY_DOCUMENT], steps=[step], notes=[reentry_note, REENTRY_NO_ANNEX_NOTE], annex=False)
     return _decision(rule, title, Outcome.DOES_NOT_MEET, [Reason(code="break_too_long", text=(
         f"Od przerwania specjalizacji ({polish_date(spec.ended_on)}) minęło więcej niż {years} lat: wcześniej "
         f"zaliczonych modułów nie zalicza się na tej podstawie. Inne podstawy z § 4 ust. 2 nadal mogą mieć "
@@ -333,22 +346,38 @@ def _reentry(spec, i: int, goal: str | None, as_of: date) -> Decision:
 
 
 def specialization_procedure(credits: list[Decision], as_of: date) -> Decision:
-    """How a credit is requested for a specialization: Annex 1, the kierownik's opinion, the organizer's decision."""
+    """How a credit is requested for a specialization: Annex 1 and, for the grounds of § 4 ust. 2, the kierownik's
+    opinion before the organizer's decision (§ 4 ust. 5, 7); a re-entry credit rests on the karta (§ 4 ust. 6)."""
     possible = [d for d in credits if d.outcome in (Outcome.ON_REQUEST, Outcome.FOR_DECISION)]
     unsure = [d for d in credits if d.outcome is Outcome.NEEDS_REVIEW]
+    annex = [d for d in possible if ANNEX_1 in d.documents]
+    opinion = any(PAR_4_7 in d.legal_basis for d in annex)
+    reentry = [d for d in possible if REENTRY_DOCUMENT in d.documents]
+    basis = [PAR_4_5]
+    documents: list[str] = []
     if possible:
         outcome = Outcome.ON_REQUEST
-        text = (f"Masz {len(possible)} podstaw(y) do wniosku o zaliczenie. Składasz do organizatora kształcenia wniosek "
-                f"według załącznika nr 1; przed rozstrzygnięciem organizator zasięga opinii kierownika specjalizacji.")
+        text = f"Masz {len(possible)} podstaw(y) do zaliczenia."
+        if annex:
+            text += " Składasz do organizatora kształcenia wniosek według załącznika nr 1"
+            text += ("; przed rozstrzygnięciem organizator zasięga opinii kierownika specjalizacji." if opinion else ".")
+            documents.append(ANNEX_1)
+        if reentry:
+            text += (" Moduły i szkolenie praktyczne zaliczone w przerwanej specjalizacji organizator może zaliczyć na "
+                     "podstawie przedłożonej karty specjalizacji.")
+            documents.append(REENTRY_DOCUMENT)
+            basis.append(PAR_4_6)
     elif unsure:
         outcome = Outcome.NEEDS_REVIEW
         text = "Nie da się jeszcze ocenić podstaw do zaliczenia: brakuje niektórych danych."
     else:
         outcome = Outcome.DOES_NOT_MEET
         text = "Z podanych danych nie wynika żadna podstawa do zaliczenia modułów ani szkolenia praktycznego."
+    if opinion or not possible:
+        basis.insert(1, PAR_4_7)
     return Decision(rule="d.specjalizacja.procedure", group="d", title="Jak złożyć wniosek o zaliczenie (specjalizacja)",
                     outcome=outcome, reasons=[Reason(code="procedure", text=text)],
-                    legal_basis=[PAR_4_5, PAR_4_7], documents=[ANNEX_1] if possible else [],
+                    legal_basis=basis, documents=documents,
                     missing=sorted({m for d in unsure for m in d.missing}) if outcome is Outcome.NEEDS_REVIEW else [],
                     facts={"grounds": len(possible)}, as_of=as_of)
 
@@ -364,7 +393,7 @@ def course_credits(case: Case, as_of: date) -> list[Decision]:
     items: list[tuple[str, str, str | None, date | None, bool, str]] = []  # path, name, field, date, completed, word
     for i, c in enumerate(case.courses):
         items.append((f"courses[{i}]", c.name or c.field or COURSE_WORD[c.kind], c.field or c.name, c.completed_on,
-                      _completed(c) or c.kind is CourseKind.DOKSZTALCAJACY, COURSE_WORD[c.kind]))
+                      _completed(c), COURSE_WORD[c.kind]))
     spec_fields = []
     for i, s in enumerate(case.specializations):
         spec_fields.append(s.field)
@@ -383,11 +412,6 @@ def course_credits(case: Case, as_of: date) -> list[Decision]:
                 "specjalizacje oraz kursy kwalifikacyjne i specjalistyczne)."))], basis, as_of, source=path,
                 area=AREA_MODULES, basis_text=word))
             continue
-        if not completed:
-            out.append(_decision(rule, title, Outcome.DOES_NOT_MEET, [Reason(code="course_not_completed", text=(
-                f"Kurs nie został ukończony (egzamin niezdany lub nieodbyty)."))], basis, as_of, source=path,
-                area=AREA_MODULES, basis_text=word))
-            continue
         after = _after_cutoff(day, as_of)
         if after is False:
             out.append(_decision(rule, title, Outcome.DOES_NOT_MEET, [_cutoff_reason(day, as_of)], basis, as_of,
@@ -398,10 +422,18 @@ def course_credits(case: Case, as_of: date) -> list[Decision]:
             outcome, missing = Outcome.NEEDS_REVIEW, missing + [path + ".completed_on"]
             reason = Reason(code="date_unknown", text="Nie znamy daty zakończenia, a zaliczać można tylko kształcenie "
                                                       "zrealizowane po 1 lipca 1999 r.")
-        out.append(_decision(rule, title, outcome, [reason, Reason(code="kk_ground", text=(
+        reasons = [reason, Reason(code="kk_ground", text=(
             "Organizator może zaliczyć wybrane moduły, jednostki modułowe i szkolenie praktyczne zrealizowane w tym "
-            "kształceniu, w wymiarze nie większym niż w programie kursu, po opinii kierownika kursu."))], basis, as_of,
-            source=path, area=AREA_MODULES, basis_text=f"{word}: {name}", missing=missing, notes=[CUTOFF_NOTE]))
+            "kształceniu, w wymiarze nie większym niż w programie kursu, po opinii kierownika kursu."))]
+        if not completed:
+            reasons.append(Reason(code="modules_realised_exam_not_passed", text=(
+                "Egzaminu po tym kursie nie zdano (albo się nie odbył): organizator oceni na podstawie EKK, które "
+                "moduły zrealizowano i zaliczono.")))
+            if outcome is Outcome.ON_REQUEST:
+                outcome = Outcome.FOR_DECISION
+        notes = [CUTOFF_NOTE] + ([REALISED_NOTE] if not completed else [])
+        out.append(_decision(rule, title, outcome, reasons, basis, as_of, source=path, area=AREA_MODULES,
+                             basis_text=f"{word}: {name}", missing=missing, notes=notes))
     for i, s in enumerate(case.postgraduate_studies):
         out.append(_decision(rule, f"Zaliczenie w kursie kwalifikacyjnym na podstawie: {s.name or 'studia podyplomowe'}",
                              Outcome.DOES_NOT_MEET, [Reason(code="not_a_ground", text=(

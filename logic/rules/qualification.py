@@ -103,7 +103,8 @@ def entrance_exam_decision(form: Form, places: int | None, applicants: int | Non
         outcome = Outcome.DOES_NOT_MEET
         reasons.append(Reason(code="no_exam_required", text=(
             "Egzamin wstępny nie jest obowiązkowy: postępowanie obejmuje ocenę dokumentów i protokół.")))
-    facts = {"entrance_exam_required": required, "consultant_required": bool(funded)}
+    # Unknown funding stays unknown: the consultant of § 3 ust. 6 sits only on a funded specialization's commission.
+    facts = {"entrance_exam_required": required, "consultant_required": funded}
     return Decision(rule=rule, group="c", title=title, outcome=outcome, reasons=reasons, legal_basis=basis,
                     facts=facts, missing=missing, as_of=as_of)
 
