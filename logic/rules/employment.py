@@ -24,9 +24,19 @@ from ..references import ustawa
 def employer_decision(case: Case, as_of: date) -> Decision | None:
     referral = case.goal.employer_referral
     form = case.goal.form
-    if referral is None or form is None or form is Form.EGZAMIN_PANSTWOWY:
+    if referral is None or form is None:
         return None
     title = "Skierowanie przez pracodawcę, urlop szkoleniowy"
+    if referral and form is Form.EGZAMIN_PANSTWOWY:
+        # Art. 65 ust. 2: the training leave of a nurse referred to a specialization includes up to 6 working days
+        # for the state exam; asked about the exam alone, that is the part of her rights that matters.
+        exam_leave = P.value("exam_leave_working_days", as_of)
+        return Decision(rule="a.employer_referral", group="a", title=title, outcome=Outcome.MEETS,
+                        reasons=[Reason(code="exam_leave", text=(
+                            f"Jeśli pracodawca skierował Cię na specjalizację, przed egzaminem państwowym przysługuje "
+                            f"Ci płatny urlop szkoleniowy do {exam_leave} dni roboczych."))],
+                        legal_basis=[ustawa(61, 3), ustawa(62, 1), ustawa(65, 2)],
+                        documents=["Skierowanie od pracodawcy"], as_of=as_of)
     if referral:
         leave = P.value("training_leave_working_days", as_of)
         exam_leave = P.value("exam_leave_working_days", as_of)

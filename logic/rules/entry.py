@@ -115,6 +115,10 @@ def entry_decision(case: Case, as_of: date, form: Form) -> Decision:
     elif form is Form.KURS_KWALIFIKACYJNY:
         basis.append(ART_71_2_3)
 
+    if pwz is False:
+        # The earliest date is the day every condition will be met; without the right to practise (art. 67 ust. 4
+        # pkt 1, art. 71 ust. 2 pkt 1) no date can be given, however long the work. The step stays: it is true.
+        earliest = None
     if pwz is False or experience_met is False:
         outcome = Outcome.DOES_NOT_MEET
     elif pwz is None or experience_met is None:
@@ -164,6 +168,10 @@ def _experience(history: WorkHistory, as_of: date, months: int, window_years: in
     if check.earliest:
         text = (f"Masz {check.worked_days} dni pracy w zawodzie{where}, a potrzeba {label} ({check.needed_days} dni). "
                 f"Jeśli będziesz nadal pracować, warunek spełnisz {polish_date(check.earliest)}")
+    elif history.continues:
+        text = (f"Masz {check.worked_days} dni pracy w zawodzie{where}, a potrzeba {label} ({check.needed_days} dni). "
+                f"Podane okresy zatrudnienia kończą się, zanim warunek zostanie spełniony, więc nie da się wskazać "
+                f"daty: zależy ona od dalszej pracy w zawodzie.")
     else:
         text = (f"Masz {check.worked_days} dni pracy w zawodzie{where}, a potrzeba {label} ({check.needed_days} dni). "
                 f"Nie pracujesz obecnie w zawodzie, więc nie da się wskazać daty: zależy ona od podjęcia pracy.")
