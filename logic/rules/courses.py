@@ -10,6 +10,10 @@ Readings taken:
 - A missed exam (absence) is not named in § 27 ust. 2; we show the same 18-month horizon and leave the new date to
   the organizer.
 - A kurs dokształcający has no final exam in the regulation.
+- A course whose classes were passed before 20.01.2026 but whose exam is not yet passed is training "rozpoczęte i
+  niezakończone" before the regulation (the course ends with its exam, art. 71 ust. 3, art. 72 ust. 3 ustawy):
+  § 37 ust. 2 keeps the old rules for it. The 2016 regulation is not modelled, so the new rule is shown with a note
+  (`begun_before_regulation`) and § 37 ust. 2 among the legal basis.
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ REFS = {
     CourseKind.SPECJALISTYCZNY: {"admission": reg(32, 1), "certificate": reg(33, 1), "retake": reg(33, 2)},
 }
 WORD = {CourseKind.KWALIFIKACYJNY: "kursie kwalifikacyjnym", CourseKind.SPECJALISTYCZNY: "kursie specjalistycznym"}
+PAR_37_2 = reg(37, 2)
 ANNEX = {CourseKind.KWALIFIKACYJNY: "załącznik nr 3", CourseKind.SPECJALISTYCZNY: "załącznik nr 4"}
 
 
@@ -38,10 +43,24 @@ def course_exam_decisions(case: Case, as_of: date) -> list[Decision]:
     return out
 
 
+def _old_rules_notes(c: Course, as_of: date) -> list[Note]:
+    """§ 37 ust. 2: a course passed before the regulation's entry into force, its exam still ahead."""
+    start = P.value("regulation_in_force", as_of)
+    if c.completed_on is None or c.completed_on >= start:
+        return []
+    return [Note(code="begun_before_regulation", text=(
+        f"Kurs zaliczono {polish_date(c.completed_on)}, przed wejściem w życie rozporządzenia ({polish_date(start)}), "
+        f"a egzamin po kursie nie został jeszcze zdany: do kształcenia rozpoczętego i niezakończonego przed tym dniem "
+        f"stosuje się przepisy dotychczasowe (§ 37 ust. 2). Podajemy zasady nowego rozporządzenia – potwierdź je u "
+        f"organizatora kształcenia."))]
+
+
 def _course_exam(c: Course, i: int, as_of: date) -> Decision:
     refs = REFS[c.kind]
     name = c.name or c.field or "kurs"
     path = f"courses[{i}]"
+    old_rules = _old_rules_notes(c, as_of)
+    extra_basis = [PAR_37_2] if old_rules else []
     if c.exam is ExamResult.NOT_TAKEN:
         rule, title = "g.course_exam.admission", f"Egzamin po {WORD[c.kind]}: {name}"
         if c.completed_on is None:
@@ -49,10 +68,12 @@ def _course_exam(c: Course, i: int, as_of: date) -> Decision:
                                 "Do egzaminu przystępuje się po zaliczeniu zajęć teoretycznych i szkolenia praktycznego; "
                                 "nie znamy daty zaliczenia.")
         return Decision(rule=rule, group="g", title=title, outcome=Outcome.MEETS,
-                        legal_basis=[refs["admission"], refs["certificate"]], reasons=[Reason(code="classes_passed", text=(
+                        legal_basis=[refs["admission"], refs["certificate"]] + extra_basis,
+                        reasons=[Reason(code="classes_passed", text=(
                             f"Zajęcia teoretyczne i szkolenie praktyczne zaliczono {polish_date(c.completed_on)}: "
                             f"możesz przystąpić do egzaminu przed komisją organizatora. Po zdanym egzaminie otrzymasz "
-                            f"zaświadczenie ({ANNEX[c.kind]} do rozporządzenia)."))], facts={"source": path}, as_of=as_of)
+                            f"zaświadczenie ({ANNEX[c.kind]} do rozporządzenia)."))], notes=old_rules,
+                        facts={"source": path}, as_of=as_of)
     rule = "g.course_exam.retake"
     title = f"Poprawkowy egzamin po {WORD[c.kind]}: {name}"
     if c.completed_on is None:
@@ -62,7 +83,7 @@ def _course_exam(c: Course, i: int, as_of: date) -> Decision:
     limit = add_months(c.completed_on, months)
     step = Step(code="retake_limit", label=f"Ostatni dzień na egzamin poprawkowy ({name})", date=limit,
                 legal_basis=[refs["retake"]], note=day_off_note(limit))
-    notes = []
+    notes = list(old_rules)
     if c.exam is ExamResult.ABSENT:
         notes.append(Note(code="absence_reading", text=(
             "Przepis mówi o niezdanym egzaminie, nie o nieobecności. Podajemy ten sam termin 18 miesięcy jako "
@@ -70,11 +91,12 @@ def _course_exam(c: Course, i: int, as_of: date) -> Decision:
     if as_of <= limit:
         return Decision(rule=rule, group="g", title=title,
                         outcome=Outcome.MEETS if c.exam is ExamResult.FAILED else Outcome.FOR_DECISION,
-                        legal_basis=[refs["retake"]], reasons=[Reason(code="retake_possible", text=(
+                        legal_basis=[refs["retake"]] + extra_basis, reasons=[Reason(code="retake_possible", text=(
                             f"Możesz ponownie przystąpić do egzaminu w terminie wyznaczonym przez organizatora, najpóźniej "
                             f"{polish_date(limit)} ({months} miesięcy od zaliczenia kursu {polish_date(c.completed_on)})."))],
                         steps=[step], notes=notes, facts={"source": path, "retake_limit": limit.isoformat()}, as_of=as_of)
-    return Decision(rule=rule, group="g", title=title, outcome=Outcome.DOES_NOT_MEET, legal_basis=[refs["retake"]],
+    return Decision(rule=rule, group="g", title=title, outcome=Outcome.DOES_NOT_MEET,
+                    legal_basis=[refs["retake"]] + extra_basis,
                     reasons=[Reason(code="retake_expired", text=(
                         f"Termin na egzamin poprawkowy minął {polish_date(limit)}: przepis nie przewiduje kolejnego "
                         f"egzaminu po tym dniu; kurs trzeba by odbyć ponownie."))], steps=[step], notes=notes,

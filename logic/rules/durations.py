@@ -9,7 +9,9 @@ and how many take part).
 Readings taken:
 - A duration counts the first day of training: a course from 1 March lasts "one month" if it ends on 31 March at
   the latest, and 15 months from 1 March 2026 are complete on 31 May 2027 (KC art. 112, the day of the start
-  counted as the first day of the period).
+  counted as the first day of the period). When the last month has no day with the start's number (a course from
+  31 August), the period ends with that month's last day (KC art. 112): 6 months from 31 August 2026 end on
+  28 February 2027.
 - "Na 12 miesięcy przed zakończeniem": the notice is due on the day that is 12 months before the planned end.
 """
 from __future__ import annotations
@@ -37,8 +39,15 @@ READING = Note(code="duration_reading", text=(
 
 
 def period_end(start: date, months: int) -> date:
-    """The last day of a period of `months` months whose first day is `start`."""
-    return add_months(start, months) - ONE_DAY
+    """The last day of a period of `months` months whose first day is `start`.
+
+    Normally the day before the same-numbered day `months` later (1 March → 31 March). When that month has no such
+    day (31 August + 6 months), KC art. 112 ends the period with the month's last day: 28 (29) February.
+    """
+    same_day = add_months(start, months)
+    if same_day.day != start.day:  # no such day in that month: add_months fell back to the month's last day
+        return same_day
+    return same_day - ONE_DAY
 
 
 def duration_decision(edition: Edition, as_of: date) -> Decision:

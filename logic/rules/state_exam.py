@@ -20,7 +20,10 @@ Readings taken:
 - The 31 May and 30 November cut-offs and the fee deadline are shown as the law gives them; when one falls on a
   day off a note names the next working day (KC art. 115 may or may not apply to them).
 - A person may apply for the first session whose application deadline is on or after both the as-of date and the
-  day her specialization is complete (the EKK must be filed with the application).
+  day her specialization is complete (the EKK must be filed with the application). A specialization under way ends
+  at the earliest on the last day of its 15 months, counted as in durations.py (begun 1 March 2026 → 31 May 2027).
+- An application or fee deadline that falls on a day off keeps its date; the decision carries a note
+  (`application_deadline_day_off`, `fee_deadline_day_off`) naming the next working day.
 - The fee belongs to the session in which the exam is held (§ 37 ust. 3 speaks of "egzamin przeprowadzany w sesji").
 - § 14 ust. 2 pkt 7 says "więcej niż 901" after pkt 6 ends at 900: a group of exactly 901 has no bracket; we take 15.
 - The state exam follows the 2026 rules even after a specialization begun before 2026-01-20: it is not part of the
@@ -38,8 +41,9 @@ from .. import parameters as P
 from ..case import Case, ExamCommissionMember, ExamResult, SpecializationStatus
 from ..common import same_field, tri_and, tri_or
 from ..decision import Decision, Note, Outcome, Reason, Step, StepKind, needs_review
-from ..periods import add_days, add_months, day_off_note, polish_date
+from ..periods import add_days, day_off_note, day_off_reason, next_working_day, polish_date
 from ..references import ActKey, ref, reg, ustawa
+from .durations import period_end
 
 PAR_7_2 = reg(7, 2)
 PAR_8 = reg(8)
@@ -197,6 +201,23 @@ def _cem_note(s: Session) -> list[Note]:
         "zostać zmienione – terminy i opłatę podajemy według obecnego brzmienia; sprawdź komunikaty w SMK."))]
 
 
+DAY_OFF_WHAT = {"application_deadline": "Termin złożenia wniosku", "fee_deadline": "Termin wniesienia opłaty"}
+
+
+def _day_off_notes(steps: list[Step]) -> list[Note]:
+    """A note for each deadline that falls on a Saturday, Sunday or holiday: the date is kept (see periods.py)."""
+    notes = []
+    for st in steps:
+        why = day_off_reason(st.date) if st.code in DAY_OFF_WHAT else None
+        if why is None:
+            continue
+        notes.append(Note(code=f"{st.code}_day_off", text=(
+            f"{DAY_OFF_WHAT[st.code]} ({polish_date(st.date)}) przypada na dzień wolny ({why}). Podajemy datę z "
+            f"przepisu; czy termin przesuwa się na najbliższy dzień roboczy ({polish_date(next_working_day(st.date))}, "
+            f"art. 115 Kodeksu cywilnego), przepisy nie rozstrzygają – bezpieczniej zdążyć do daty z przepisu.")))
+    return notes
+
+
 def session_decision(s: Session, as_of: date, rule: str = "f.session", title: str | None = None,
                      extra_reasons: list[Reason] | None = None) -> Decision:
     """The dated steps of one session for someone who wants to sit it."""
@@ -220,7 +241,7 @@ def session_decision(s: Session, as_of: date, rule: str = "f.session", title: st
         basis += [ART_67_5_2027, ART_68_2027]
     else:
         basis.append(LAW_2024_ART_26_2)
-    notes = _cem_note(s) + [Note(code="min_candidates", text=(
+    notes = _cem_note(s) + _day_off_notes(steps) + [Note(code="min_candidates", text=(
         "Egzamin w danej dziedzinie odbywa się, gdy przystępuje do niego co najmniej 20 osób (chyba że minister zdrowia "
         "zgodzi się na mniejszą liczbę) – plan egzaminów ogłasza dyrektor CMKP (§ 13)."))]
     if s.code == "2026-wiosna":
@@ -294,7 +315,9 @@ def admission_decision(case: Case, as_of: date) -> tuple[Decision, date | None]:
             "Specjalizacja jeszcze trwa: do egzaminu można przystąpić po jej ukończeniu (EKK z wymaganymi wpisami)."))]
         if spec.started_on:
             months = P.value("specjalizacja_min_months", as_of)
-            earliest = add_months(spec.started_on, months)
+            # The same count as the planned duration (durations.py): the first day of training is the first day
+            # of the 15 months, so a specialization begun on 1 March 2026 may end on 31 May 2027.
+            earliest = period_end(spec.started_on, months)
             reasons.append(Reason(code="min_duration", text=(
                 f"Specjalizacja trwa co najmniej {months} miesięcy, więc nie zakończy się przed "
                 f"{polish_date(earliest)}")))

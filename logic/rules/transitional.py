@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from .. import parameters as P
-from ..case import Case, SpecializationStatus
+from ..case import Case, ExamResult, SpecializationStatus
 from ..decision import Decision, Note, Outcome, Reason
 from ..periods import polish_date
 from ..references import reg
@@ -20,6 +20,7 @@ from ..references import reg
 PAR_37_1 = reg(37, 1)
 PAR_37_2 = reg(37, 2)
 PAR_39 = reg(39)
+NO_CERTIFICATE = (ExamResult.FAILED, ExamResult.ABSENT, ExamResult.NOT_TAKEN)
 OLD_RULES_NOTE = Note(code="old_regulation", text=(
     "Dotychczasowe przepisy to rozporządzenie Ministra Zdrowia z 30 września 2016 r. w sprawie kształcenia "
     "podyplomowego pielęgniarek i położnych (Dz.U. 2024 poz. 115); asystent nie odwzorowuje ich szczegółowo – zapytaj "
@@ -53,7 +54,9 @@ def transitional_decisions(case: Case, as_of: date) -> list[Decision]:
     if ed is not None and ed.planned_start is not None and ed.planned_start < start:
         out.append(_old_rules("edycji kształcenia (organizator)", ed.planned_start, start, as_of))
     old_docs = [t.field or "tytuł specjalisty" for t in case.specialist_titles if t.completed_on and t.completed_on < start]
-    old_docs += [c.name or c.field or "kurs" for c in case.courses if c.completed_on and c.completed_on < start]
+    # A course whose final exam was failed, missed or not yet taken has no certificate (§ 27 ust. 1, § 33 ust. 1).
+    old_docs += [c.name or c.field or "kurs" for c in case.courses if c.completed_on and c.completed_on < start
+                 and c.exam not in NO_CERTIFICATE]
     if old_docs:
         out.append(Decision(rule="j.documents_valid", group="j", title="Dyplomy i zaświadczenia sprzed 20 stycznia 2026 r.",
                             outcome=Outcome.MEETS, legal_basis=[PAR_37_1],
