@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .assess import assess
-from .case import Case
+from .case import EARLIEST_DAY, LATEST_DAY, Case
 from .clock import today_in_poland
 from .errors import describe
 from .explain import explain
@@ -61,9 +61,12 @@ def parse_as_of(text: str | None) -> date:
     if text is None:
         return today_in_poland()
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as exc:
         raise BadInput(f"--as-of: „{text}” nie jest datą w formacie RRRR-MM-DD.") from exc
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise BadInput(f"--as-of: data musi leżeć między {EARLIEST_DAY.year} a {LATEST_DAY.year} rokiem.")
+    return day
 
 
 def main(argv: list[str] | None = None) -> int:

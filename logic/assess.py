@@ -8,7 +8,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from . import parameters as P
-from .case import Case, Form, SpecializationStatus
+from .case import EARLIEST_DAY, LATEST_DAY, Case, Form, SpecializationStatus
 from .decision import Decision, Outcome, Reason
 from .references import reg
 from .rules import (courses, credits, durations, employment, entry, exemption, funding, leaders, qualification,
@@ -50,6 +50,8 @@ def has_person_facts(case: Case) -> bool:
 
 def assess(case: Case, as_of: date) -> Assessment:
     """Run every relevant rule for `case` on `as_of` (the day the question is asked, or a "what if" day)."""
+    if not EARLIEST_DAY <= as_of <= LATEST_DAY:
+        raise ValueError(f"as_of {as_of.isoformat()} is outside {EARLIEST_DAY}..{LATEST_DAY}")
     first = P.first_supported_day()
     if as_of < first:
         decisions = [Decision(rule="j.before_regulation", group="j", title="Data przed wejściem w życie rozporządzenia",

@@ -10,10 +10,25 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 PWZ_PATTERN = re.compile(r"^\d{7}[PA]$")
+
+# Dates a case may carry. Far outside this range the period arithmetic would leave the calendar (year 10000),
+# and no fact of a nurse's education lies there.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2100, 12, 31)
+
+
+def _day_in_range(v: date) -> date:
+    if not EARLIEST_DAY <= v <= LATEST_DAY:
+        raise ValueError("data musi leżeć między 1900 a 2100 rokiem")
+    return v
+
+
+Day = Annotated[date, AfterValidator(_day_in_range)]
 
 
 class _Model(BaseModel):
@@ -79,8 +94,8 @@ class RightToPractise(_Model):
 class Employment(_Model):
     """One period of work in the profession (przebieg pracy zawodowej)."""
 
-    start: date | None = Field(None, description="Początek zatrudnienia")
-    end: date | None = Field(None, description="Koniec zatrudnienia; pusty, gdy trwa")
+    start: Day | None = Field(None, description="Początek zatrudnienia")
+    end: Day | None = Field(None, description="Koniec zatrudnienia; pusty, gdy trwa")
     ongoing: bool = Field(False, description="Zatrudnienie trwa")
     employer: str | None = Field(None, max_length=500, description="Nazwa zakładu pracy, adres")
     unit: str | None = Field(None, max_length=300, description="Miejsce pracy (oddział, poradnia, inne)")
@@ -110,7 +125,7 @@ class SpecialistTitle(_Model):
     """Posiadany tytuł specjalisty."""
 
     field: str | None = Field(None, max_length=300, description="Dziedzina specjalizacji")
-    completed_on: date | None = Field(None, description="Data zakończenia specjalizacji")
+    completed_on: Day | None = Field(None, description="Data zakończenia specjalizacji")
     diploma: str | None = Field(None, max_length=300, description="Numer oraz data i miejsce wydania dyplomu")
     organizer: str | None = Field(None, max_length=500, description="Nazwa organizatora kształcenia")
 
@@ -134,7 +149,7 @@ class Course(_Model):
     kind: CourseKind
     name: str | None = Field(None, max_length=300, description="Nazwa kursu")
     field: str | None = Field(None, max_length=300, description="Dziedzina lub zakres kursu")
-    completed_on: date | None = Field(
+    completed_on: Day | None = Field(
         None, description="Data zakończenia kursu (zaliczenia zajęć teoretycznych i szkolenia praktycznego)")
     exam: ExamResult | None = Field(None, description="Wynik egzaminu po kursie")
     organizer: str | None = Field(None, max_length=500, description="Nazwa organizatora kształcenia")
@@ -145,7 +160,7 @@ class Course(_Model):
 class PostgraduateStudies(_Model):
     name: str | None = Field(None, max_length=300, description="Nazwa studiów podyplomowych")
     field: str | None = Field(None, max_length=300, description="Dziedzina, której odpowiadają studia")
-    completed_on: date | None = Field(None, description="Data wydania świadectwa")
+    completed_on: Day | None = Field(None, description="Data wydania świadectwa")
     certificate: str | None = Field(None, max_length=300, description="Data i miejsce wydania świadectwa")
     university: str | None = Field(None, max_length=300, description="Nazwa uczelni")
 
@@ -154,7 +169,7 @@ class ForeignTraining(_Model):
     field: str | None = Field(None, max_length=300, description="Zakres szkolenia (dziedzina)")
     months: float | None = Field(None, ge=0, le=600, description="Czas trwania w miesiącach")
     sworn_translation: bool | None = Field(None, description="Certyfikat przetłumaczony przez tłumacza przysięgłego")
-    completed_on: date | None = None
+    completed_on: Day | None = None
     country: str | None = Field(None, max_length=100)
 
 
@@ -170,8 +185,8 @@ class Specialization(_Model):
     field: str | None = Field(None, max_length=300)
     publicly_funded: bool | None = Field(None, description="Dofinansowana ze środków publicznych")
     status: SpecializationStatus | None = None
-    started_on: date | None = None
-    ended_on: date | None = Field(None, description="Data ukończenia albo przerwania")
+    started_on: Day | None = None
+    ended_on: Day | None = Field(None, description="Data ukończenia albo przerwania")
     hours_share_done: float | None = Field(None, ge=0, le=1, description="Część godzin programu zrealizowana (0–1)")
     ekk_complete: bool | None = Field(None, description="EKK z wymaganymi wpisami i zaliczeniami")
     organizer: str | None = Field(None, max_length=500)
@@ -183,14 +198,14 @@ class Specialization(_Model):
         return self
 
 
-SESSION_PATTERN = re.compile(r"^(\d{4})-(wiosna|jesien)$")
+SESSION_PATTERN = re.compile(r"^(20\d\d)-(wiosna|jesien)$")
 
 
 def normalize_session(v: str) -> str:
     """"2027-Wiosna", "2026-jesień" → "2027-wiosna", "2026-jesien"; anything else is refused."""
     v = v.strip().lower().replace("jesień", "jesien")
     if not SESSION_PATTERN.match(v):
-        raise ValueError("sesja ma postać RRRR-wiosna albo RRRR-jesien, np. 2026-jesien")
+        raise ValueError("sesja ma postać RRRR-wiosna albo RRRR-jesien (rok 2000–2099), np. 2026-jesien")
     return v
 
 
@@ -210,7 +225,7 @@ class Exemption(_Model):
 
     field: str | None = None
     scope: str | None = Field(None, description="całość albo część")
-    granted_on: date | None = None
+    granted_on: Day | None = None
 
 
 class Goal(_Model):
@@ -291,13 +306,13 @@ class Edition(_Model):
     applicants: int | None = Field(None, ge=0, le=100000, description="Liczba osób ubiegających się")
     qualified: int | None = Field(None, ge=0, le=100000, description="Liczba osób zakwalifikowanych")
     publicly_funded: bool | None = None
-    planned_start: date | None = None
-    planned_end: date | None = None
+    planned_start: Day | None = None
+    planned_end: Day | None = None
     programme_started: bool | None = None
     programme_hours_total: int | None = Field(None, ge=1, le=100000)
     programme_hours_done: int | None = Field(None, ge=0, le=100000)
-    supplementary_round_on: date | None = Field(None, description="Planowana data uzupełniającego postępowania")
-    qualified_on: date | None = Field(None, description="Dzień zakwalifikowania (dla terminu wydania EKK)")
+    supplementary_round_on: Day | None = Field(None, description="Planowana data uzupełniającego postępowania")
+    qualified_on: Day | None = Field(None, description="Dzień zakwalifikowania (dla terminu wydania EKK)")
     commission: list[CommissionMember] | None = None
     leader: LeaderCandidate | None = None
 

@@ -66,8 +66,9 @@ def load() -> dict[str, Parameter]:
     return params
 
 
+@lru_cache(maxsize=65536)
 def entry(name: str, on: date) -> ParameterValue:
-    """The dated value of `name` in force on `on`, with its reference."""
+    """The dated value of `name` in force on `on`, with its reference (cached: rules ask the same days often)."""
     return load()[name].entry(on)
 
 
@@ -76,6 +77,7 @@ def value(name: str, on: date) -> Any:
     return entry(name, on).value
 
 
+@lru_cache(maxsize=1)
 def first_supported_day() -> date:
     """The first day on which every parameter has a value (the regulation's entry into force)."""
     return max(p.values[0].start for p in load().values())

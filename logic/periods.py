@@ -106,6 +106,7 @@ def day_off_note(day: date) -> str | None:
     )
 
 
+@lru_cache(maxsize=8192)
 def polish_date(day: date) -> str:
     """A date in Polish long form, e.g. "30 listopada 2026 r."."""
     return f"{format_date(day, format='long', locale='pl_PL')} r."
