@@ -1,0 +1,164 @@
+"""Moja sytuacja: the step-by-step interview. Steps and routing come from logic/interview.py; answers are copied
+into the case in the submit callback (a widget's value leaves session_state once its page is not shown)."""
+import streamlit as st
+from pydantic import ValidationError
+
+from logic.errors import describe
+from logic.interview import (BY_KEY, FIRST_STEP, REVIEW_STEP, Kind, apply_answers, next_step, previous_step,
+                             progress, question_for_path, steps_for)
+from ui import frame as fr
+from ui import questions as Q
+
+
+def _errors(err: ValidationError, step_key: str) -> list[tuple[str | None, str]]:
+    """(question path or None, Polish message) for every problem, named the way the person sees the field."""
+    out = []
+    for path, message in describe(err):
+        found = question_for_path(path)
+        if found is None:
+            out.append((None, f"{path}: {message}"))
+            continue
+        _, q, column = found
+        row = ""
+        if q.kind is Kind.TABLE:
+            index = path[len(q.path):].split("]")[0].lstrip("[")
+            row = f"wiersz {int(index) + 1}" if index.isdigit() else ""
+        where = ", ".join(p for p in (row, f"kolumna „{column.label}”" if column else "") if p)
+        out.append((q.path, f"{q.label}{' – ' + where if where else ''}: {message}"))
+    return out
+
+
+@fr.guarded
+def _submit(step_key: str, direction: str) -> None:
+    ss = st.session_state
+    case = fr.get_case()
+    step = BY_KEY[step_key]
+    rev = ss[fr.REV]
+    answers = {q.path: Q.read(q, rev) for q in step.questions_for(case.goal.form)}
+    try:
+        new = apply_answers(case, answers)
+    except ValidationError as err:
+        ss[fr.ERRORS] = {"step": step_key, "items": _errors(err, step_key)}
+        return
+    ss[fr.CASE] = new
+    ss[fr.ANSWERED] = ss[fr.ANSWERED] | {step_key}
+    ss[fr.ERRORS] = None
+    goal = new.goal.form
+    if direction == "back":
+        target = previous_step(step_key, goal) or step_key
+    elif ss[fr.RETURN_TO_REVIEW]:
+        target = REVIEW_STEP
+    else:
+        target = next_step(step_key, goal) or REVIEW_STEP
+    if target == REVIEW_STEP:
+        ss[fr.RETURN_TO_REVIEW] = False
+    ss[fr.STEP] = target
+    ss[fr.REV] = rev + 1
+
+
+@fr.guarded
+def _change(step_key: str) -> None:
+    ss = st.session_state
+    ss[fr.STEP] = step_key
+    ss[fr.RETURN_TO_REVIEW] = True
+    ss[fr.ERRORS] = None
+    ss[fr.REV] += 1
+
+
+@fr.guarded
+def _restart() -> None:
+    ss = st.session_state
+    ss[fr.STEP] = FIRST_STEP
+    ss[fr.RETURN_TO_REVIEW] = False
+    ss[fr.ERRORS] = None
+    ss[fr.REV] += 1
+
+
+def _draw_step(step_key: str) -> None:
+    ss = st.session_state
+    case = fr.get_case()
+    goal = case.goal.form
+    step = BY_KEY[step_key]
+    st.subheader(step.title)
+    st.caption(step.help)
+    errors = ss[fr.ERRORS] if ss[fr.ERRORS] and ss[fr.ERRORS]["step"] == step_key else None
+    if errors:
+        st.error("Nie zapisaliśmy tego kroku. Popraw:\n\n" + "\n".join(f"- {m}" for _, m in errors["items"]),
+                 icon=":material/error:")
+    data = case.model_dump(mode="python")
+    rev = ss[fr.REV]
+    with st.form(f"form.{step_key}.{rev}", border=True):
+        for q in step.questions_for(goal):
+            Q.draw(q, Q.current_value(data, q), rev, case, fr.as_of())
+            for path, message in (errors or {}).get("items", []):
+                if path == q.path:
+                    st.error(message, icon=":material/error:")
+        last = ss[fr.RETURN_TO_REVIEW]
+        cols = st.columns([1, 1, 3])
+        cols[0].form_submit_button("Zapisz i wróć do przeglądu" if last else "Dalej", type="primary",
+                                   key=f"next.{step_key}", on_click=_submit, args=(step_key, "next"),
+                                   icon=":material/arrow_forward:")
+        if previous_step(step_key, goal) and not last:
+            cols[1].form_submit_button("Wstecz", key=f"back.{step_key}", on_click=_submit, args=(step_key, "back"),
+                                       icon=":material/arrow_back:")
+    st.caption("„Nie wiem” to też odpowiedź – wynik powie wtedy, czego brakuje. Możesz przejść cały wywiad "
+               "klawiaturą: Tab przechodzi między polami, Spacja wybiera odpowiedź, Enter zatwierdza.")
+
+
+def _label(text: str) -> str:
+    """"Co chcesz zrobić?" stays as it is; "Nazwisko" becomes "Nazwisko:"."""
+    return text if text.endswith("?") else text + ":"
+
+
+def _draw_review() -> None:
+    ss = st.session_state
+    case = fr.get_case()
+    goal = case.goal.form
+    data = case.model_dump(mode="python")
+    st.subheader(BY_KEY[REVIEW_STEP].title)
+    st.caption("Tak zapamiętaliśmy Twoje odpowiedzi. Przy każdej części możesz je zmienić; po zmianie wrócisz tutaj.")
+    for step in steps_for(goal):
+        if step.key == REVIEW_STEP:
+            continue
+        with st.container(border=True):
+            head, button = st.columns([4, 1])
+            head.markdown(f"#### {step.title}")
+            answered = step.key in ss[fr.ANSWERED]
+            button.button("Zmień" if answered else "Uzupełnij", key=f"change.{step.key}", on_click=_change,
+                          args=(step.key,), icon=":material/edit:", help=f"Zmień odpowiedzi: {step.title}")
+            if not answered:
+                st.markdown(":material/help: _Ten krok nie został jeszcze wypełniony._")
+            for q in step.questions_for(goal):
+                value = Q.current_value(data, q)
+                if q.kind is Kind.TABLE:
+                    if value is None:
+                        st.markdown(f"**{_label(q.label)}** nie wiem")
+                    elif not value:
+                        st.markdown(f"**{_label(q.label)}** brak")
+                    else:
+                        st.markdown(f"**{_label(q.label)}**")
+                        st.dataframe(Q.table_preview(q, value), hide_index=True)
+                else:
+                    st.markdown(f"**{_label(q.label)}** {Q.show_value(q, value)}")
+    st.success("Gotowe? Zobacz, co wynika z Twoich odpowiedzi.", icon=":material/task_alt:")
+    fr.link("wynik", "Zobacz wynik", icon=":material/fact_check:")
+    fr.link("terminy", "Zobacz terminy", icon=":material/event:")
+    fr.link("zapisz", "Zapisz odpowiedzi w pliku", icon=":material/save:")
+    st.button("Przejdź wywiad od początku", key="restart", on_click=_restart, icon=":material/restart_alt:")
+
+
+with fr.page("sytuacja"):
+    st.title("Moja sytuacja")
+    ss = st.session_state
+    goal = fr.get_case().goal.form
+    step_key = ss[fr.STEP]
+    asked = [s.key for s in steps_for(goal)]
+    if step_key not in asked:  # the goal changed and this step is no longer asked
+        step_key = next_step(step_key, goal) or REVIEW_STEP
+        ss[fr.STEP] = step_key
+    position, total = progress(step_key, goal)
+    st.progress(position / total, text=f"Krok {position} z {total}: {BY_KEY[step_key].title}")
+    if step_key == REVIEW_STEP:
+        _draw_review()
+    else:
+        _draw_step(step_key)

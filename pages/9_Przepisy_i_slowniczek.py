@@ -1,0 +1,24 @@
+"""Przepisy i słowniczek: the terms a person meets, in plain words (the same texts as the interview's tooltips,
+from logic/glossary.py), and links to the official texts."""
+import streamlit as st
+
+from logic.glossary import TERMS, official_texts
+from logic.periods import polish_date
+from ui import frame as fr
+
+with fr.page("przepisy"):
+    st.title("Przepisy i słowniczek")
+    st.subheader(":material/gavel: Przepisy")
+    st.markdown("Asystent opiera się na dwóch aktach. Wiążący jest tekst ogłoszony w Dzienniku Ustaw:")
+    st.markdown("\n".join(f"- [{title}]({url}) ({citation})" for title, citation, url in official_texts()))
+    law_day = fr.current_assessment().law_checked_on
+    st.caption(f"Przepisy sprawdziliśmy na dzień {polish_date(law_day)}. Od 1 stycznia 2027 r. egzamin państwowy "
+               "przeprowadza Centrum Egzaminów Medycznych (CEM).")
+    st.subheader(":material/menu_book: Słowniczek")
+    st.caption("Te same wyjaśnienia widzisz w pytaniach wywiadu pod ikoną znaku zapytania.")
+    for t in TERMS:
+        with st.container(border=True):
+            st.markdown(f"**{t.term}**")
+            st.markdown(t.plain)
+            if t.basis:
+                st.markdown("Podstawa prawna: " + "; ".join(f"[{r.citation}]({r.url})" for r in t.basis))

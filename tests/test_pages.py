@@ -1,0 +1,452 @@
+"""Every page runs with AppTest and shows the frame, however it is opened; the main paths of a nurse work end to end.
+
+Rule correctness is tested in the logic tests; here we check what a person sees and can do. AppTest cannot read a
+download's bytes, so the builders are tested directly and the buttons' presence here.
+"""
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from streamlit.testing.v1 import AppTest
+
+from logic import Case, assess
+from logic.case import Form, Profession
+from logic.decision import Outcome
+from ui import casefile, tables, timeline
+from ui.frame import FRIENDLY_ERROR, PAGES
+from ui.questions import NO_ROWS
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+EXAMPLES = ROOT / "examples"
+AS_OF = date(2026, 11, 23)
+MENU_LABELS = [p.title for p in PAGES]
+
+
+def example(name: str) -> Case:
+    return Case.model_validate(json.loads((EXAMPLES / name).read_text(encoding="utf-8")))
+
+
+def assert_ok(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [e for e in at.error if FRIENDLY_ERROR in e.value], "the page hit an unexpected error"
+
+
+def frame_texts(at: AppTest) -> str:
+    """Everything the sidebar shows as text: links (page_link or, when a page runs alone, markdown links)."""
+    links = [p.value for p in at.sidebar.get("page_link")]
+    return " ".join(links + [m.value for m in at.sidebar.markdown])
+
+
+def assert_frame(at: AppTest) -> None:
+    assert [d.label for d in at.sidebar.date_input] == ["Stan prawny na dzień"]
+    assert "Wyczyść dane" in [b.label for b in at.sidebar.button]
+    text = frame_texts(at)
+    for label in ["Pielęgniarka / położna", "Przepisy i słowniczek", *MENU_LABELS]:
+        assert label in text, label
+    # later issues add these groups with their pages
+    assert "Organizator kształcenia" not in text and "Infolinia" not in text
+
+
+def app(case: Case | None = None, **state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["as_of"] = AS_OF
+    if case is not None:
+        at.session_state["case"] = case
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at
+
+
+def open_page(file: str, case: Case | None = None, **state) -> AppTest:
+    at = app(case, **state)
+    at.run()
+    if file != "app.py":
+        at.switch_page(file)
+        at.run()
+    return at
+
+
+def headers(at: AppTest) -> list[str]:
+    return [h.value for h in at.header]
+
+
+def expanders_under(at: AppTest) -> list[str]:
+    return [e.label for e in at.expander]
+
+
+# --- every page, opened both ways ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.key)
+def test_each_page_opened_directly_as_its_own_file_draws_the_frame(page):
+    at = AppTest.from_file(str(ROOT / page.file), default_timeout=60)
+    at.run()
+    assert_ok(at)
+    assert_frame(at)
+    assert at.title and at.title[0].value
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.key)
+def test_each_page_reached_by_switch_page_draws_the_frame_with_real_links(page):
+    at = open_page(page.file)
+    assert_ok(at)
+    assert_frame(at)
+    assert [p.value for p in at.sidebar.get("page_link")] == MENU_LABELS
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.key)
+def test_each_page_runs_with_a_filled_case(page):
+    at = open_page(page.file, example("pielegniarka-specjalizacja.json"), iv_step="przeglad",
+                   iv_answered={"cel", "zawod"})
+    assert_ok(at)
+    assert_frame(at)
+
+
+def test_page_addresses_are_the_file_names_without_the_number():
+    assert {p.key: p.url_path for p in PAGES} == {
+        "start": "", "sytuacja": "Moja_sytuacja", "wynik": "Wynik", "terminy": "Terminy",
+        "wniosek": "Wniosek_o_zaliczenie", "zapisz": "Zapisz_i_wczytaj", "przepisy": "Przepisy_i_slowniczek"}
+
+
+# --- the interview -------------------------------------------------------------------------------------------------
+
+
+def rev(at: AppTest) -> int:
+    return at.session_state["iv_rev"]
+
+
+def widget(at: AppTest, kind: str, path: str):
+    return getattr(at, kind)(key=f"iv.{rev(at)}.{path}")
+
+
+def progress_text(at: AppTest) -> str:
+    return at.get("progress")[0].proto.text
+
+
+def submit(at: AppTest, step: str, button: str = "next") -> None:
+    at.button(key=f"{button}.{step}").click().run()
+    assert_ok(at)
+
+
+def fill_specjalizacja_interview(at: AppTest, *, start: str, field: str = "pielęgniarstwo chirurgiczne") -> None:
+    """A nurse with an ongoing job since `start` answers every step of the interview for a specjalizacja."""
+    assert progress_text(at).startswith("Krok 1 z")
+    widget(at, "radio", "goal.form").set_value(Form.SPECJALIZACJA)
+    widget(at, "selectbox", "goal.field").set_value(field)
+    submit(at, "cel")
+    assert progress_text(at) == "Krok 2 z 11: Więcej o Twoim celu"
+    widget(at, "radio", "goal.publicly_funded").set_value(True)
+    submit(at, "cel_szczegoly")
+    widget(at, "radio", "profession").set_value(Profession.PIELEGNIARKA)
+    widget(at, "radio", "right_to_practise.held").set_value(True)
+    widget(at, "text_input", "right_to_practise.number").input("0312345P")
+    widget(at, "text_input", "person.first_names").input("Anna")
+    widget(at, "text_input", "person.surname").input("Nowak")
+    submit(at, "zawod")
+    assert progress_text(at) == "Krok 4 z 11: Przebieg pracy"
+    at.session_state[f"iv.{rev(at)}.employment"] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{"start": start, "ongoing": True, "employer": "Szpital Miejski", "unit": "Chirurgia",
+                        "unit_field": field, "in_profession": True}]}
+    submit(at, "praca")
+    widget(at, "radio", "degrees.magister_nursing").set_value(True)
+    submit(at, "wyksztalcenie")
+    at.session_state[f"iv.{rev(at)}.courses"] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{"kind": "specjalistyczny", "name": "Leczenie ran", "field": field,
+                        "completed_on": "2022-04-08", "hours": 110}]}
+    submit(at, "kursy")
+    for step in ("studia", "zagranica", "specjalizacje", "egzamin"):
+        submit(at, step)
+    assert progress_text(at) == "Krok 11 z 11: Sprawdź odpowiedzi"
+
+
+def test_a_nurse_who_meets_the_conditions_walks_the_interview_and_sees_can_on_wynik():
+    at = open_page("pages/1_Moja_sytuacja.py")
+    fill_specjalizacja_interview(at, start="2019-10-01")
+    case = at.session_state["case"]
+    assert case.employment[0].ongoing and case.courses[0].name == "Leczenie ran"
+    assert case.right_to_practise.number == "0312345P"
+    # the review lists every section with "Zmień"
+    changes = [b.label for b in at.button if b.key and b.key.startswith("change.")]
+    assert len(changes) == 10 and set(changes) == {"Zmień"}
+    at.switch_page("pages/2_Wynik.py").run()
+    assert_ok(at)
+    assert_frame(at)
+    assert any("Możesz" in h for h in headers(at))
+    entry = [e for e in expanders_under(at) if e.startswith("Czy możesz ubiegać się o specjalizację —")]
+    assert entry == ["Czy możesz ubiegać się o specjalizację — Spełnia warunki"]
+
+
+def test_a_nurse_who_does_not_yet_meet_the_conditions_sees_the_earliest_date():
+    at = open_page("pages/1_Moja_sytuacja.py")
+    fill_specjalizacja_interview(at, start="2025-06-01", field="pielęgniarstwo rodzinne")
+    at.switch_page("pages/2_Wynik.py").run()
+    assert_ok(at)
+    assert "Czy możesz ubiegać się o specjalizację — Nie spełnia warunków" in expanders_under(at)
+    infos = " ".join(i.value for i in at.info)
+    assert "Najwcześniej: **1 czerwca 2027 r.**" in infos
+
+
+def test_a_wrong_pwz_number_is_shown_at_the_top_and_beside_the_field_and_the_step_stays():
+    at = open_page("pages/1_Moja_sytuacja.py", iv_step="zawod")
+    widget(at, "text_input", "right_to_practise.number").input("12345")
+    submit(at, "zawod")
+    assert progress_text(at).endswith("Zawód i prawo wykonywania zawodu")
+    errors = [e.value for e in at.error]
+    assert errors[0].startswith("Nie zapisaliśmy tego kroku. Popraw:")
+    assert any(e.startswith("Numer zaświadczenia o PWZ") and "7 cyfr" in e for e in errors[1:])
+    assert widget(at, "text_input", "right_to_practise.number").value == "12345"  # what she typed is kept
+
+
+def test_after_a_change_from_the_review_the_person_returns_to_the_review():
+    at = open_page("pages/1_Moja_sytuacja.py", example("pielegniarka-specjalizacja.json"), iv_step="przeglad",
+                   iv_answered={"cel", "cel_szczegoly", "zawod", "praca"})
+    at.button(key="change.zawod").click().run()
+    assert progress_text(at).endswith("Zawód i prawo wykonywania zawodu")
+    assert [b.label for b in at.button if b.key == "next.zawod"] == ["Zapisz i wróć do przeglądu"]
+    widget(at, "text_input", "right_to_practise.issued_by").input("ORPiP w Gdańsku")
+    submit(at, "zawod")
+    assert progress_text(at).endswith("Sprawdź odpowiedzi")
+    assert at.session_state["case"].right_to_practise.issued_by == "ORPiP w Gdańsku"
+
+
+def test_no_work_answered_as_no_rows_is_an_empty_list_and_nie_wiem_is_none():
+    at = open_page("pages/1_Moja_sytuacja.py", Case.model_validate({"goal": {"form": "specjalizacja"}}),
+                   iv_step="praca")
+    assert at.session_state["case"].employment is None
+    at.radio(key=f"iv.{rev(at)}.employment#state").set_value(NO_ROWS)
+    submit(at, "praca")
+    assert at.session_state["case"].employment == []
+
+
+def test_steps_that_cannot_change_the_answer_are_skipped():
+    at = open_page("pages/1_Moja_sytuacja.py", Case.model_validate({"goal": {"form": "kurs_specjalistyczny"}}),
+                   iv_step="zawod")
+    assert progress_text(at) == "Krok 3 z 4: Zawód i prawo wykonywania zawodu"
+    submit(at, "zawod")
+    assert progress_text(at) == "Krok 4 z 4: Sprawdź odpowiedzi"
+
+
+def test_a_missing_fact_on_wynik_leads_to_its_step():
+    case = Case.model_validate({"goal": {"form": "specjalizacja"}, "profession": "pielegniarka"})
+    at = open_page("pages/2_Wynik.py", case)
+    fill = [b for b in at.button if b.key and b.key.startswith("fill.")]
+    assert fill, "no 'Uzupełnij' button for a missing fact"
+    fill[0].click().run()
+    assert_ok(at)
+    assert at.title[0].value == "Moja sytuacja"
+
+
+# --- the "as of" date and clearing ---------------------------------------------------------------------------------
+
+
+def test_changing_the_as_of_date_re_evaluates_the_result():
+    at = open_page("pages/2_Wynik.py", example("pielegniarka-jeszcze-nie.json"))
+    assert "Czy możesz ubiegać się o specjalizację — Nie spełnia warunków" in expanders_under(at)
+    at.sidebar.date_input[0].set_value(date(2027, 6, 2)).run()
+    assert_ok(at)
+    assert at.session_state["as_of"] == date(2027, 6, 2)
+    assert "Czy możesz ubiegać się o specjalizację — Spełnia warunki" in expanders_under(at)
+
+
+def test_wyczysc_dane_asks_first_and_then_forgets_every_answer():
+    at = open_page("pages/2_Wynik.py", example("pielegniarka-specjalizacja.json"))
+    at.sidebar.button(key="clear_ask").click().run()
+    assert at.session_state["case"].profession is Profession.PIELEGNIARKA
+    at.sidebar.button(key="clear_confirm").click().run()
+    assert_ok(at)
+    assert at.session_state["case"] == Case()
+    assert any("Dane wyczyszczone" in s.value for s in at.success)
+
+
+# --- Terminy ---------------------------------------------------------------------------------------------------------
+
+
+def test_terminy_shows_the_dated_steps_with_days_left_and_offers_a_calendar_file():
+    at = open_page("pages/3_Terminy.py", example("pielegniarka-egzamin-panstwowy.json"))
+    assert_ok(at)
+    text = " ".join(m.value for m in at.markdown)
+    assert "30 listopada 2026 r." in text and "za 7 dni" in text
+    assert [d.label for d in at.download_button] == ["Dodaj do kalendarza (plik .ics)"]
+
+
+def test_the_calendar_file_holds_one_all_day_event_per_step():
+    case = example("pielegniarka-egzamin-panstwowy.json")
+    steps = timeline.dated_steps(assess(case, AS_OF))
+    cal = Calendar.from_ical(timeline.build_ics(steps, generated_on=AS_OF))
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == len(steps) > 3
+    first = events[0]
+    assert first.decoded("dtstart") == date(2026, 11, 30)
+    assert first.decoded("dtend") == date(2026, 12, 1)
+    assert "Wniosek o dopuszczenie" in str(first["summary"])
+    assert "Kowalska" not in timeline.build_ics(steps, generated_on=AS_OF).decode()
+
+
+def test_days_left_are_counted_from_the_as_of_day():
+    assert timeline.days_left_text(date(2026, 11, 30), None, AS_OF) == "za 7 dni"
+    assert timeline.days_left_text(AS_OF, None, AS_OF) == "dziś"
+    assert timeline.days_left_text(date(2026, 11, 20), None, AS_OF) == "minął 3 dni temu"
+    assert timeline.days_left_text(date(2026, 11, 1), date(2026, 11, 30), AS_OF) == "trwa (do końca 7 dni)"
+
+
+# --- Wniosek o zaliczenie ------------------------------------------------------------------------------------------
+
+
+def test_after_the_interview_annex_1_and_the_summary_downloads_are_offered():
+    pytest.importorskip("forms")
+    at = open_page("pages/1_Moja_sytuacja.py")
+    fill_specjalizacja_interview(at, start="2019-10-01")
+    at.switch_page("pages/4_Wniosek_o_zaliczenie.py").run()
+    assert_ok(at)
+    assert [d.label for d in at.download_button] == ["Pobierz wniosek – załącznik nr 1 (PDF)",
+                                                     "Pobierz podsumowanie wyniku (PDF)"]
+    assert at.data_editor, "the proposed credits are not editable"
+
+
+def test_edited_credits_reach_the_annex_values():
+    forms = pytest.importorskip("forms")
+    at = open_page("pages/4_Wniosek_o_zaliczenie.py", example("pielegniarka-specjalizacja.json"))
+    proposed = len(at.session_state["annex_credits"])
+    assert proposed >= 1
+    key = f"annex_editor.{at.session_state['annex_rev']}"
+    at.session_state[key] = {"edited_rows": {}, "deleted_rows": [0],
+                             "added_rows": [{"area": "moduly", "description": "Moduł I", "basis": "kurs X"}]}
+    at.run()
+    assert_ok(at)
+    credits = at.session_state["annex_credits"]
+    assert len(credits) == proposed and credits[-1]["description"] == "Moduł I"
+    preview = at.dataframe[-1].value
+    assert list(preview.iloc[:, 1])[-1] == "Moduł I"
+    table = next(d.value for d in at.dataframe if "Pole wniosku" in d.value.columns)
+    fields = {r["Pole wniosku"]: r["Wartość"] for r in table.to_dict("records")}
+    assert fields["1. Imię (imiona) i nazwisko"] == "Anna Maria Kowalska"
+    assert fields["2. Tytuł zawodowy"] == "pielęgniarka"
+    # the edits survive leaving the page and coming back
+    at.switch_page("pages/2_Wynik.py").run()
+    at.switch_page("pages/4_Wniosek_o_zaliczenie.py").run()
+    assert at.session_state["annex_credits"][-1]["description"] == "Moduł I"
+    values = forms.annex1_values(example("pielegniarka-specjalizacja.json"),
+                                 assess(example("pielegniarka-specjalizacja.json"), AS_OF))
+    assert forms.build_annex1(values, as_of=AS_OF, generated_on=AS_OF)[:4] == b"%PDF"
+
+
+def test_the_summary_and_annex_builders_return_pdf_bytes():
+    forms = pytest.importorskip("forms")
+    case = example("pielegniarka-specjalizacja.json")
+    a = assess(case, AS_OF)
+    assert forms.build_summary(case, a, generated_on=AS_OF)[:4] == b"%PDF"
+
+
+# --- Zapisz / wczytaj -----------------------------------------------------------------------------------------------
+
+
+def upload(at: AppTest, name: str, content: bytes) -> None:
+    at.file_uploader[0].set_value((name, content, "application/json"))
+    at.run()
+
+
+def test_a_saved_case_loads_back_to_the_same_result():
+    case = example("pielegniarka-specjalizacja.json")
+    saved = casefile.dump_case(case)
+    at = open_page("pages/5_Zapisz_i_wczytaj.py")
+    assert [d.label for d in at.download_button] == ["Pobierz plik z odpowiedziami (JSON)"]
+    upload(at, "moja-sytuacja.json", saved)
+    assert_ok(at)
+    assert at.session_state["case"] == case
+    assert any("Wczytaliśmy" in s.value for s in at.success)
+    at.switch_page("pages/2_Wynik.py").run()
+    expected = assess(case, AS_OF)
+    shown = expanders_under(at)
+    assert shown == [f"{d.title} — {d.outcome_label}" for g in ("mozesz", "jeszcze_nie", "na_wniosek",
+                                                                 "do_wyjasnienia")
+                     for d in expected.decisions if d.outcome in {
+                         "mozesz": (Outcome.MEETS,), "jeszcze_nie": (Outcome.DOES_NOT_MEET,),
+                         "na_wniosek": (Outcome.ON_REQUEST, Outcome.FOR_DECISION),
+                         "do_wyjasnienia": (Outcome.NEEDS_REVIEW,)}[g]]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"{to nie json", "niepoprawny JSON"),
+    (b'{"imie": "Anna", "wiek": 40}', "nie wygląda na plik zapisany przez asystenta"),
+    (b'{"employment": [{"start": "2020-13-45"}]}', "employment[0].start"),
+    (b"[1, 2, 3]", "Plik nie zawiera zapisanych odpowiedzi"),
+    ("zażółć".encode("utf-16"), "To nie jest plik tekstowy JSON"),
+])
+def test_a_broken_or_foreign_file_is_refused_and_the_current_answers_survive(content, message):
+    case = example("pielegniarka-jeszcze-nie.json")
+    at = open_page("pages/5_Zapisz_i_wczytaj.py", case)
+    upload(at, "plik.json", content)
+    assert_ok(at)
+    assert at.session_state["case"] == case
+    errors = " ".join(e.value for e in at.error)
+    assert "Nie wczytaliśmy pliku – Twoje obecne odpowiedzi się nie zmieniły." in errors
+    assert message in errors
+
+
+def test_the_case_file_round_trips_every_example_exactly():
+    for path in sorted(EXAMPLES.glob("*.json")):
+        case = Case.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        loaded, errors = casefile.load_case(casefile.dump_case(case))
+        assert errors == [] and loaded == case, path.name
+
+
+# --- tables of the interview ---------------------------------------------------------------------------------------
+
+
+def test_editor_edits_are_replayed_on_the_rows_it_was_drawn_with():
+    cells = [{"a": 1}, {"a": 2}, {"a": 3}]
+    state = {"edited_rows": {"0": {"a": 10}}, "deleted_rows": [1], "added_rows": [{"a": 4}]}
+    assert tables.apply_edits(cells, state) == [{"a": 10}, {"a": 3}, {"a": 4}]
+    assert tables.apply_edits(cells, None) == cells
+
+
+def test_table_cells_convert_to_case_values_and_back():
+    from logic.interview import BY_KEY
+    q = BY_KEY["specjalizacje"].questions[0]
+    rows = [{"field": "pielęgniarstwo rodzinne", "status": "przerwana", "publicly_funded": True,
+             "started_on": date(2020, 1, 1), "ended_on": date(2021, 1, 1), "hours_share_done": 0.4,
+             "ekk_complete": None, "organizer": None}]
+    cells = tables.to_cells(q, rows)
+    assert cells[0]["status"] == "przerwana" and cells[0]["publicly_funded"] == "tak"
+    assert cells[0]["hours_share_done"] == pytest.approx(40)
+    back = tables.from_cells(q, cells)
+    assert back[0]["hours_share_done"] == pytest.approx(0.4)
+    assert back[0]["ekk_complete"] is None and back[0]["started_on"] == date(2020, 1, 1)
+    # the editor reports a changed date as text; the case model parses the day
+    assert tables.from_cells(q, [{"started_on": "2020-01-05T00:00:00.000"}])[0]["started_on"] == "2020-01-05"
+
+
+# --- Wynik headline, glossary --------------------------------------------------------------------------------------
+
+
+def test_wynik_first_says_what_matters_for_the_goal():
+    at = open_page("pages/2_Wynik.py", example("pielegniarka-jeszcze-nie.json"))
+    text = " ".join(m.value for m in at.markdown)
+    assert ("Najważniejsze dla Twojego celu:** Czy możesz ubiegać się o specjalizację – **Nie spełnia warunków** "
+            "(grupa „Jeszcze nie”). Najwcześniej: **1 czerwca 2027 r.**") in text
+
+
+def test_the_glossary_page_and_the_interview_tooltips_use_the_same_text():
+    from logic.glossary import BY_KEY as TERMS, TERMS as ALL_TERMS
+    at = open_page("pages/9_Przepisy_i_slowniczek.py")
+    text = " ".join(m.value for m in at.markdown)
+    for term in ALL_TERMS:
+        assert term.plain in text
+    assert "https://api.sejm.gov.pl/eli/acts/DU/2026/57/text.pdf" in text
+    assert "https://api.sejm.gov.pl/eli/acts/DU/2026/15/text.pdf" in text
+    at = open_page("pages/1_Moja_sytuacja.py", iv_step="zawod")
+    assert TERMS["pwz"].plain in widget(at, "radio", "right_to_practise.held").help
+
+
+def test_without_the_forms_package_the_request_page_says_so_and_offers_no_broken_downloads(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "forms", None)  # `import forms` now fails as if it were not installed
+    at = open_page("pages/4_Wniosek_o_zaliczenie.py", example("pielegniarka-specjalizacja.json"))
+    assert_ok(at)
+    assert not at.download_button
+    assert any("PDF jest jeszcze niedostępne" in w.value for w in at.warning)

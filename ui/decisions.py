@@ -1,0 +1,144 @@
+"""Show decisions from logic: grouped for the person, each with reasons, legal basis, notes, next steps and
+documents. Nothing here decides: the outcome, the texts and the dates all come from the Decision."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from logic.assess import Assessment
+from logic.case import FORM_LABELS_PL
+from logic.decision import Decision, Outcome, Step, StepKind
+from logic.interview import question_for_path, describe_path
+from logic.periods import polish_date
+from ui import frame as fr
+
+
+@dataclass(frozen=True)
+class ResultGroup:
+    key: str
+    title: str
+    icon: str  # shown with the title: status is never told by colour alone
+    outcomes: tuple[Outcome, ...]
+    intro: str
+
+
+RESULT_GROUPS: tuple[ResultGroup, ...] = (
+    ResultGroup("mozesz", "Możesz", ":material/check_circle:", (Outcome.MEETS,),
+                "Według Twoich odpowiedzi warunki są spełnione."),
+    ResultGroup("jeszcze_nie", "Jeszcze nie", ":material/schedule:", (Outcome.DOES_NOT_MEET,),
+                "Tych warunków dziś nie spełniasz. Przy każdym podajemy, od kiedy najwcześniej możesz je spełnić "
+                "i co może to zmienić."),
+    ResultGroup("na_wniosek", "Na wniosek — decyduje organizator / dyrektor CMKP", ":material/gavel:",
+                (Outcome.ON_REQUEST, Outcome.FOR_DECISION),
+                "Tu możesz złożyć wniosek, ale decyzję podejmuje organizator kształcenia albo dyrektor CMKP."),
+    ResultGroup("do_wyjasnienia", "Wymaga wyjaśnienia", ":material/help:", (Outcome.NEEDS_REVIEW,),
+                "Brakuje informacji albo sprawa wykracza poza to, co asystent umie ocenić."),
+)
+OUTCOME_ICONS: dict[Outcome, str] = {
+    Outcome.MEETS: ":material/check_circle:",
+    Outcome.DOES_NOT_MEET: ":material/cancel:",
+    Outcome.ON_REQUEST: ":material/gavel:",
+    Outcome.FOR_DECISION: ":material/gavel:",
+    Outcome.NEEDS_REVIEW: ":material/help:",
+}
+STEP_KIND_LABELS: dict[StepKind, str] = {
+    StepKind.DEADLINE: "termin",
+    StepKind.EVENT: "wydarzenie",
+    StepKind.EARLIEST: "najwcześniej",
+}
+DISCLAIMER = ("Asystent niczego nie rozstrzyga. Wnioski składa się przez SMK, a decyzje podejmuje organizator "
+              "kształcenia, dyrektor CMKP, a od 2027 r. w sprawach egzaminu państwowego – dyrektor CEM. "
+              "Sprawdź zawsze aktualny tekst przepisów.")
+
+
+def grouped(assessment: Assessment) -> list[tuple[ResultGroup, list[Decision]]]:
+    return [(g, [d for d in assessment.decisions if d.outcome in g.outcomes]) for g in RESULT_GROUPS]
+
+
+def step_when(s: Step) -> str:
+    when = polish_date(s.date) + (f" – {polish_date(s.end)}" if s.end else "")
+    return f"od {when}" if s.kind is StepKind.EARLIEST else when
+
+
+def legal_links(d: Decision) -> str:
+    seen: dict[str, str] = {}
+    for ref in d.legal_basis:
+        seen.setdefault(ref.citation, ref.url)
+    return "; ".join(f"[{citation}]({url})" for citation, url in seen.items())
+
+
+@fr.guarded
+def _fill_missing(path: str) -> None:
+    found = question_for_path(path)
+    ss = st.session_state
+    if found:
+        ss[fr.STEP] = found[0].key
+        ss[fr.RETURN_TO_REVIEW] = True
+        ss[fr.ERRORS] = None
+        ss[fr.REV] += 1
+    fr.go_to("sytuacja")
+
+
+def heading(assessment: Assessment) -> None:
+    st.markdown(f"Ocena na dzień **{polish_date(assessment.as_of)}** (przepisy sprawdzone na dzień "
+                f"{polish_date(assessment.law_checked_on)}).")
+    if assessment.goal_form:
+        goal = FORM_LABELS_PL[assessment.goal_form] + (f" – {assessment.goal_field}" if assessment.goal_field
+                                                      else "")
+        st.markdown(f"Twój cel: **{goal}**.")
+
+
+def group_of(d: Decision) -> ResultGroup:
+    return next(g for g in RESULT_GROUPS if d.outcome in g.outcomes)
+
+
+def main_answer(assessment: Assessment) -> None:
+    """The decision that answers the person's goal first (logic orders decisions by the goal), in one line."""
+    if not assessment.goal_form or not assessment.decisions:
+        return
+    d = assessment.decisions[0]
+    g = group_of(d)
+    text = f"**Najważniejsze dla Twojego celu:** {d.title} – **{d.outcome_label}** (grupa „{g.title}”)."
+    if d.outcome is Outcome.DOES_NOT_MEET and d.earliest_date:
+        text += f" Najwcześniej: **{polish_date(d.earliest_date)}**."
+    st.markdown(f"{g.icon} {text}")
+
+
+def show_decision(d: Decision, index: int, *, expanded: bool = False) -> None:
+    label = f"{d.title} — {d.outcome_label}"
+    with st.expander(label, expanded=expanded, icon=OUTCOME_ICONS[d.outcome]):
+        st.markdown(f"**Ocena:** {d.outcome_label}")
+        if d.reasons:
+            st.markdown("**Dlaczego**")
+            st.markdown("\n".join(f"- {r.text}" for r in d.reasons))
+        if d.outcome is Outcome.DOES_NOT_MEET:
+            if d.earliest_date:
+                st.info(f"Najwcześniej: **{polish_date(d.earliest_date)}** – jeśli nic się nie zmieni w "
+                        f"podanych faktach (np. będziesz nadal pracować).", icon=":material/event_available:")
+            else:
+                st.markdown("_Z podanych odpowiedzi nie wynika data, od której ten warunek będzie spełniony._")
+        if d.missing:
+            st.markdown("**Czego brakuje**")
+            for j, path in enumerate(d.missing):
+                cols = st.columns([4, 1])
+                cols[0].markdown(f"- {describe_path(path)}")
+                if question_for_path(path):
+                    cols[1].button("Uzupełnij", key=f"fill.{index}.{j}", on_click=_fill_missing, args=(path,),
+                                   icon=":material/edit:", help=f"Uzupełnij: {describe_path(path)}")
+        if d.steps:
+            st.markdown("**Co dalej i kiedy**")
+            lines = []
+            for s in d.steps:
+                lines.append(f"- {step_when(s)} ({STEP_KIND_LABELS[s.kind]}): {s.label}")
+                if s.note:
+                    lines.append(f"    - _Uwaga:_ {s.note}")
+            st.markdown("\n".join(lines))
+        if d.documents:
+            st.markdown("**Dokumenty do przygotowania**")
+            st.markdown("\n".join(f"- {doc}" for doc in d.documents))
+        if d.notes:
+            st.markdown("**Jak rozumiemy przepisy**")
+            st.markdown("\n".join(f"- {n.text}" for n in d.notes))
+        if d.legal_basis:
+            st.markdown(f"**Podstawa prawna:** {legal_links(d)}")
