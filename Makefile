@@ -30,7 +30,7 @@ run: venv
 	$(VENV)/bin/streamlit run app.py --server.address=$(HOST) --server.port=$(PORT)
 
 test: venv
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -rfEs
 
 # Scripts whose name starts with "_" are helpers, not benchmarks.
 bench: venv
