@@ -1,0 +1,381 @@
+"""Helpers for the end-to-end browser tests and the app benchmark.
+
+- `find_chromium()` finds Debian's Chromium (Playwright cannot download its own browser here).
+- `browser_unavailable()` says why the browser tests cannot run (None when they can); the tests skip
+  with that message, or fail when CI=true.
+- `StreamlitServer` runs `streamlit run app.py` on a free loopback port and waits for /_stcore/health.
+- `discover_pages()` reads the app's `st.Page(...)` definitions to learn each page's URL path.
+- `wait_for_app()` waits until Streamlit has finished running the script in the browser.
+
+Nothing here asserts timings: the benchmark measures, the tests only check behaviour.
+"""
+from __future__ import annotations
+
+import ast
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+ARTIFACTS = ROOT / "artifacts"
+
+# Flags for Chromium on this machine: no sandbox as root, and no background connections (the network is
+# closed, and Chromium otherwise keeps retrying Google's hosts).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+INSTALL_HINT = "install Debian's Chromium: `apt-get install -y chromium` (.ci/run does it)"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def find_chromium() -> str | None:
+    """Path of a Chromium executable: $CHROMIUM_PATH, else `chromium` / `chromium-browser` on PATH."""
+    override = os.environ.get("CHROMIUM_PATH")
+    if override:
+        return override if Path(override).is_file() else None
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def browser_unavailable() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the Python package playwright is not installed (pinned in requirements-dev.txt; run `make test`)"
+    if find_chromium() is None:
+        where = (f"CHROMIUM_PATH={os.environ['CHROMIUM_PATH']} is not a file" if os.environ.get("CHROMIUM_PATH")
+                 else "Chromium not found on PATH (chromium / chromium-browser)")
+        return f"{where}; {INSTALL_HINT}"
+    return None
+
+
+def launch_chromium(playwright):
+    """A headless Debian Chromium driven by Playwright."""
+    return playwright.chromium.launch(
+        executable_path=find_chromium(), headless=True, args=CHROMIUM_ARGS
+    )
+
+
+# --- the server -------------------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class StreamlitServer:
+    """`streamlit run <script>` in a subprocess on 127.0.0.1:<free port>; use as a context manager.
+
+    The log goes to a temporary file; its tail is quoted when the server fails to come up.
+    """
+
+    def __init__(self, script: Path = APP, *, startup_timeout: float = 60.0, extra_args: list[str] | None = None):
+        self.script = Path(script)
+        self.startup_timeout = startup_timeout
+        self.extra_args = extra_args or []
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+        self._log = None
+
+    def start(self) -> "StreamlitServer":
+        self._log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)
+        cmd = [
+            sys.executable, "-m", "streamlit", "run", str(self.script),
+            "--server.address=127.0.0.1",
+            f"--server.port={self.port}",
+            "--server.headless=true",
+            "--browser.gatherUsageStats=false",
+            "--server.fileWatcherType=none",
+            "--server.runOnSave=false",
+            *self.extra_args,
+        ]
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            cmd, cwd=self.script.parent, env=env, stdin=subprocess.DEVNULL,
+            stdout=self._log, stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def wait_until_healthy(self) -> None:
+        deadline = time.monotonic() + self.startup_timeout
+        health = f"{self.url}/_stcore/health"
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"streamlit exited with code {self.process.returncode} before it was healthy:\n{self.log_tail()}"
+                )
+            try:
+                with urllib.request.urlopen(health, timeout=2) as response:
+                    if response.status == 200 and response.read().strip() == b"ok":
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+                pass
+            time.sleep(0.05)
+        raise RuntimeError(f"streamlit was not healthy within {self.startup_timeout:.0f} s:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 40) -> str:
+        if self._log is None:
+            return ""
+        self._log.flush()
+        text = Path(self._log.name).read_text(encoding="utf-8", errors="replace")
+        return "\n".join(text.splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if self._log is not None:
+            self._log.close()
+            Path(self._log.name).unlink(missing_ok=True)
+            self._log = None
+
+    def __enter__(self) -> "StreamlitServer":
+        self.start()
+        try:
+            self.wait_until_healthy()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+# --- the pages --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AppPage:
+    file: str  # relative to the repository root, e.g. "pages/moja_sytuacja.py"
+    url_path: str  # "" for the default page
+    title: str | None  # as given to st.Page, when it is a literal
+
+    @property
+    def id(self) -> str:
+        return self.url_path or "(start)"
+
+
+def _inferred_url_path(file: Path) -> str:
+    """The URL path Streamlit infers from a page's file name (same rule as `st.Page`)."""
+    from streamlit.source_util import page_icon_and_name
+
+    return page_icon_and_name(file)[1]
+
+
+def _literal(node: ast.AST | None):
+    if node is None:
+        return None
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError):
+        return None
+
+
+def _page_calls(tree: ast.AST):
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        if name == "Page":
+            yield node
+
+
+def discover_pages(app: Path = APP) -> list[AppPage]:
+    """The app's pages, read from the `st.Page(...)` calls in app.py (and the modules next to it that
+    app.py imports from the repository), else from the files in pages/ (Streamlit's automatic pages).
+
+    Only literal arguments are understood: the page file (first argument or `page=`), `url_path=`,
+    `title=` and `default=`. A page whose URL path is not given is at the path Streamlit infers from
+    its file name; the default page is at "/".
+    """
+    root = app.parent
+    sources = [app]
+    # a shared navigation helper (e.g. `from ui.frame import ...`) may hold the st.Page calls
+    for node in ast.walk(ast.parse(app.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            base = node.module.replace(".", "/")
+            # `from ui.frame import x` and `from ui import frame`
+            for candidate in [root / f"{base}.py", *(root / base / f"{a.name}.py" for a in node.names)]:
+                if candidate.is_file() and candidate.relative_to(root).parts[0] not in {"logic", "forms"}:
+                    sources.append(candidate)
+
+    pages: list[AppPage] = []
+    for source in sources:
+        for call in _page_calls(ast.parse(source.read_text(encoding="utf-8"))):
+            kwargs = {k.arg: k.value for k in call.keywords if k.arg}
+            target = _literal(call.args[0] if call.args else kwargs.get("page"))
+            if not isinstance(target, str) or not target.endswith(".py"):
+                continue
+            file = (root / target).resolve()
+            url_path = _literal(kwargs.get("url_path"))
+            if _literal(kwargs.get("default")) is True:
+                url_path = ""
+            elif url_path is None:
+                url_path = _inferred_url_path(file)
+            title = _literal(kwargs.get("title"))
+            pages.append(AppPage(file.relative_to(root).as_posix(), str(url_path).strip("/"), title))
+    if pages:
+        if not any(p.url_path == "" for p in pages):
+            # st.navigation makes the first page the default one
+            first = pages[0]
+            pages[0] = AppPage(first.file, "", first.title)
+        return _unique(pages)
+
+    # Streamlit's automatic multipage app: app.py at "/", each pages/*.py at its inferred path.
+    pages = [AppPage(app.name, "", None)]
+    pages_dir = root / "pages"
+    if pages_dir.is_dir():
+        for file in sorted(pages_dir.glob("*.py")):
+            if file.name.startswith("_"):
+                continue
+            pages.append(AppPage(file.relative_to(root).as_posix(), _inferred_url_path(file), None))
+    return _unique(pages)
+
+
+def _unique(pages: list[AppPage]) -> list[AppPage]:
+    seen: dict[str, AppPage] = {}
+    for page in pages:
+        seen.setdefault(page.url_path, page)
+    return list(seen.values())
+
+
+# --- waiting for Streamlit in the browser ----------------------------------------------------------------
+
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+
+
+def wait_for_app(page, timeout: float = 30_000) -> None:
+    """Wait until the app is connected and its script has finished running (no "Running..." widget)."""
+    from playwright.sync_api import expect
+
+    # A rerun starts a moment after the click that triggers it; give it that moment, then wait for idle.
+    page.wait_for_timeout(150)
+    page.locator(APP_IDLE).wait_for(state="attached", timeout=timeout)
+    expect(page.get_by_test_id("stStatusWidget").get_by_text("Running", exact=False)).to_have_count(0, timeout=timeout)
+    # idle again: the status widget may have vanished while a rerun was requested
+    page.locator(APP_IDLE).wait_for(state="attached", timeout=timeout)
+
+
+def safe_name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_") or "page"
+
+
+# --- filling Streamlit widgets like a person: found by their visible (Polish) labels -----------------------------
+# `scope` is a page or a locator (e.g. the main area, so that the sidebar's widgets never match). Inside st.form
+# nothing reruns until the submit button, so only the helpers that act outside a form wait for the app.
+
+def choose_radio(scope, group_label: str, option: str) -> None:
+    """Click the option (its visible text) in the radio group labelled `group_label`."""
+    scope.get_by_role("radiogroup", name=group_label, exact=True).get_by_text(option, exact=True).click()
+
+
+def fill_text(scope, label: str, value: str) -> None:
+    scope.get_by_role("textbox", name=label, exact=True).fill(value)
+
+
+def fill_number(scope, label: str, value: int | str) -> None:
+    scope.get_by_role("spinbutton", name=label, exact=True).fill(str(value))
+
+
+def choose_combobox(page, scope, label: str, option: str, *, typed: str | None = None) -> None:
+    """Type into the select box labelled `label` to filter, then click the option in the list."""
+    box = scope.get_by_role("combobox", name=label, exact=True)
+    box.click()
+    box.fill(typed if typed is not None else option)
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def click_button(page, scope, name: str) -> None:
+    """Click a button (or form submit button) and wait for the rerun it starts."""
+    scope.get_by_role("button", name=name, exact=True).click()
+    wait_for_app(page)
+
+
+class GridRow:
+    """Types one new row into an st.data_editor (a canvas grid: no DOM cells) with the keyboard, as a person
+    would: "Add row", then Enter opens the selected cell's editor, Tab commits it and moves one cell right,
+    ArrowRight skips a cell."""
+
+    def __init__(self, page, editor):
+        self.page = page
+        self.editor = editor
+        self.overlay = page.locator('#portal [id^="gdg-overlay"]')  # the cell editor, shown over the canvas
+
+    def add(self) -> "GridRow":
+        self.editor.hover()
+        self.editor.get_by_role("button", name="Add row").click()
+        # select the first cell of the (only) new row: below the header, right of the row markers
+        box = self.editor.bounding_box()
+        self.page.mouse.click(box["x"] + 50, box["y"] + 35 + 17)
+        return self
+
+    def _edit(self, selector: str, value: str) -> "GridRow":
+        self.page.keyboard.press("Enter")
+        self.overlay.locator(selector).first.fill(value)
+        self.page.keyboard.press("Tab")
+        self.overlay.wait_for(state="detached")
+        return self
+
+    def date(self, iso: str) -> "GridRow":
+        return self._edit('input[type="date"]', iso)
+
+    def text(self, value: str) -> "GridRow":
+        return self._edit("textarea, input", value)
+
+    def skip(self, cells: int = 1) -> "GridRow":
+        for _ in range(cells):
+            self.page.keyboard.press("ArrowRight")
+        return self
+
+    def done(self) -> None:
+        """Let the editor hand its edits to Streamlit: it does so after a 150 ms debounce, and a form submitted
+        sooner sends only the edits made before (seen: only the first cell of the row arrived)."""
+        self.page.wait_for_timeout(500)
+
+
+def screenshot_whole_page(page, path) -> None:
+    """A screenshot of the whole page. Streamlit scrolls inside its main area, not the document, so Playwright's
+    full_page=True shows only the window: make the window as tall as the content for the shot."""
+    size = page.viewport_size
+    height = page.evaluate(
+        "() => Math.max(...['stMain', 'stSidebar'].map(id => document.querySelector(`[data-testid=${id}]`))"
+        ".filter(Boolean).map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 12_000)})
+    try:
+        wait_for_app(page)
+        page.wait_for_timeout(300)  # re-layout after the resize
+        page.screenshot(path=path)
+    finally:
+        page.set_viewport_size(size)
