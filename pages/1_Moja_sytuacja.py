@@ -10,13 +10,14 @@ from ui import frame as fr
 from ui import questions as Q
 
 
-def _errors(err: ValidationError, step_key: str) -> list[tuple[str | None, str]]:
-    """(question path or None, Polish message) for every problem, named the way the person sees the field."""
+def _errors(err: ValidationError, step_key: str) -> list[tuple[str | None, str, str]]:
+    """(question path or None, Polish message at the top, message beside the question) for every problem, named the
+    way the person sees the field."""
     out = []
     for path, message in describe(err):
         found = question_for_path(path)
         if found is None:
-            out.append((None, f"{path}: {message}"))
+            out.append((None, f"{path}: {message}", f"{path}: {message}"))
             continue
         _, q, column = found
         row = ""
@@ -24,8 +25,16 @@ def _errors(err: ValidationError, step_key: str) -> list[tuple[str | None, str]]
             index = path[len(q.path):].split("]")[0].lstrip("[")
             row = f"wiersz {int(index) + 1}" if index.isdigit() else ""
         where = ", ".join(p for p in (row, f"kolumna „{column.label}”" if column else "") if p)
-        out.append((q.path, f"{q.label}{' – ' + where if where else ''}: {message}"))
+        text = f"{q.label}{' – ' + where if where else ''}: {message}"
+        out.append((q.path, text, text))
     return out
+
+
+def _incomplete_rows(step_key: str, rev: int) -> list[tuple[str | None, str, str]]:
+    """Table rows begun but lacking a cell they need – often because the editor had not yet handed over the last
+    cells when the step was submitted. Refused, so that a half-typed row is never saved as "nie wiem"."""
+    return [(q.path, top, beside) for q in BY_KEY[step_key].questions_for(fr.get_case().goal.form)
+            for top, beside in Q.incomplete_rows(q, rev)]
 
 
 @fr.guarded
@@ -35,6 +44,10 @@ def _submit(step_key: str, direction: str) -> None:
     step = BY_KEY[step_key]
     rev = ss[fr.REV]
     answers = {q.path: Q.read(q, rev) for q in step.questions_for(case.goal.form)}
+    incomplete = _incomplete_rows(step_key, rev)
+    if incomplete:
+        ss[fr.ERRORS] = {"step": step_key, "items": incomplete}
+        return
     try:
         new = apply_answers(case, answers)
     except ValidationError as err:
@@ -83,14 +96,14 @@ def _draw_step(step_key: str) -> None:
     st.caption(step.help)
     errors = ss[fr.ERRORS] if ss[fr.ERRORS] and ss[fr.ERRORS]["step"] == step_key else None
     if errors:
-        st.error("Nie zapisaliśmy tego kroku. Popraw:\n\n" + "\n".join(f"- {m}" for _, m in errors["items"]),
+        st.error("Nie zapisaliśmy tego kroku. Popraw:\n\n" + "\n".join(f"- {m}" for _, m, _ in errors["items"]),
                  icon=":material/error:")
     data = case.model_dump(mode="python")
     rev = ss[fr.REV]
     with st.form(f"form.{step_key}.{rev}", border=True):
         for q in step.questions_for(goal):
             Q.draw(q, Q.current_value(data, q), rev, case, fr.as_of())
-            for path, message in (errors or {}).get("items", []):
+            for path, _, message in (errors or {}).get("items", []):
                 if path == q.path:
                     st.error(message, icon=":material/error:")
         last = ss[fr.RETURN_TO_REVIEW]

@@ -1,4 +1,5 @@
-"""Wynik: the decisions for the person's case, grouped as Możesz / Jeszcze nie / Na wniosek / Wymaga wyjaśnienia."""
+"""Wynik: the decisions for the person's case – first "Twój cel" (the decisions answering her goal), then the rest
+grouped as Możesz / Jeszcze nie / Na wniosek / Wymaga wyjaśnienia."""
 import streamlit as st
 
 from logic.assess import has_person_facts
@@ -18,10 +19,18 @@ with fr.page("wynik"):
         D.heading(assessment)
         D.main_answer(assessment)
         st.caption(D.DISCLAIMER)
-        counts = " · ".join(f"{g.title}: {len(ds)}" for g, ds in D.grouped(assessment))
-        st.markdown(f"W skrócie – {counts}")
+        goal = D.goal_decisions(assessment)
+        groups = D.grouped(assessment, without=goal)
         index = 0
-        for group, decisions in D.grouped(assessment):
+        if goal:  # the answer to the goal first, open, whatever its group; the rest below it
+            st.header(f"{D.GOAL_ICON} {D.GOAL_TITLE}", divider="gray")
+            st.caption(D.GOAL_INTRO)
+            for d in goal:
+                D.show_decision(d, index, expanded=True)
+                index += 1
+        counts = " · ".join(f"{g.title}: {len(ds)}" for g, ds in groups)
+        st.markdown(f"{'Pozostałe wyniki w skrócie' if goal else 'W skrócie'} – {counts}")
+        for group, decisions in groups:
             st.header(f"{group.icon} {group.title}", divider="gray")
             if not decisions:
                 st.markdown("_Nic w tej grupie._")

@@ -15,6 +15,7 @@ from logic import Case, assess
 from logic.case import Form, Profession
 from logic.decision import Outcome
 from ui import casefile, tables, timeline
+from ui.decisions import RESULT_GROUPS
 from ui.frame import FRIENDLY_ERROR, PAGES
 from ui.questions import NO_ROWS
 
@@ -223,6 +224,93 @@ def test_no_work_answered_as_no_rows_is_an_empty_list_and_nie_wiem_is_none():
     assert at.session_state["case"].employment == []
 
 
+def employment_editor(at: AppTest, *rows: dict) -> str:
+    """Put rows into the work-history editor as the data editor hands them over; returns the editor's key."""
+    key = f"iv.{rev(at)}.employment"
+    at.session_state[key] = {"edited_rows": {}, "deleted_rows": [], "added_rows": list(rows)}
+    return key
+
+
+@pytest.mark.parametrize("row, missing", [
+    # only the first cell arrived (the editor hands its edits over ~150 ms after typing)
+    ({"start": "2019-10-01", "ongoing": False, "in_profession": True},
+     "Wiersz 1: brak daty zakończenia („Do”; jeśli praca trwa, zaznacz „Trwa”) – uzupełnij albo usuń wiersz."),
+    # the dates did not arrive, the rest did
+    ({"ongoing": False, "employer": "Szpital Miejski", "unit": "Chirurgia", "in_profession": True},
+     "Wiersz 1: brak daty rozpoczęcia („Od”), brak daty zakończenia („Do”; jeśli praca trwa, zaznacz „Trwa”) – "
+     "uzupełnij albo usuń wiersz."),
+    # only a tick: not an empty row, so not "nie wiem" either
+    ({"ongoing": True, "in_profession": True}, "Wiersz 1: brak daty rozpoczęcia („Od”) – uzupełnij albo usuń wiersz."),
+])
+def test_an_incomplete_job_row_is_refused_at_the_top_and_beside_the_table_and_what_was_typed_stays(row, missing):
+    at = open_page("pages/1_Moja_sytuacja.py", Case.model_validate({"goal": {"form": "specjalizacja"}}),
+                   iv_step="praca")
+    key = employment_editor(at, row)
+    submit(at, "praca")
+    assert progress_text(at).endswith("Przebieg pracy"), "the step was left with a half-filled row"
+    errors = [e.value for e in at.error]
+    assert errors[0].startswith("Nie zapisaliśmy tego kroku. Popraw:")
+    assert "- Okresy pracy w zawodzie – wiersz 1: " + missing.removeprefix("Wiersz 1: ") in errors[0]
+    assert missing in errors[1:], "no message beside the table"
+    assert at.session_state["case"].employment is None, "nothing is saved, not even as 'nie wiem'"
+    assert at.session_state[key]["added_rows"][0] == row, "what was typed is kept in the editor"
+    # she completes the row: now it is saved and the interview goes on
+    employment_editor(at, {**row, "start": "2019-10-01", "ongoing": True})
+    submit(at, "praca")
+    assert not at.error
+    assert progress_text(at).endswith("Wykształcenie i tytuły specjalisty")
+    [job] = at.session_state["case"].employment
+    assert job.start == date(2019, 10, 1) and job.ongoing and job.end is None
+
+
+def test_a_complete_job_row_is_accepted():
+    at = open_page("pages/1_Moja_sytuacja.py", Case.model_validate({"goal": {"form": "specjalizacja"}}),
+                   iv_step="praca")
+    employment_editor(at, {"start": "2015-09-01", "end": "2026-10-31", "ongoing": False, "employer": "Szpital",
+                           "in_profession": True})
+    submit(at, "praca")
+    assert not at.error
+    assert progress_text(at).endswith("Wykształcenie i tytuły specjalisty")
+    [job] = at.session_state["case"].employment
+    assert (job.start, job.end, job.employer) == (date(2015, 9, 1), date(2026, 10, 31), "Szpital")
+
+
+def test_an_added_row_that_arrives_empty_is_refused_once_then_dropped():
+    """A row added in the editor that arrives with nothing but its default ticks is what a submit faster than the
+    editor's hand-over looks like (seen in Chromium): the person is told; submitted empty again, it is dropped."""
+    at = open_page("pages/1_Moja_sytuacja.py", Case.model_validate({"goal": {"form": "specjalizacja"}}),
+                   iv_step="praca")
+    employment_editor(at, {"start": "2015-09-01", "end": "2026-10-31", "ongoing": False, "employer": "Szpital",
+                           "in_profession": True},
+                      {"ongoing": False, "in_profession": True})
+    submit(at, "praca")
+    assert progress_text(at).endswith("Przebieg pracy")
+    assert any(e.value.startswith("Wiersz 2: pusty wiersz – wpisz dane albo usuń wiersz.") for e in at.error)
+    assert at.session_state["case"].employment is None
+    submit(at, "praca")  # the same empty row again: she means it
+    assert not at.error
+    assert progress_text(at).endswith("Wykształcenie i tytuły specjalisty")
+    [job] = at.session_state["case"].employment
+    assert (job.start, job.end, job.employer) == (date(2015, 9, 1), date(2026, 10, 31), "Szpital")
+
+
+def test_an_incomplete_course_row_is_refused_and_rows_from_the_case_are_checked_only_once_changed():
+    case = Case.model_validate({"goal": {"form": "specjalizacja"},
+                                "courses": [{"kind": "specjalistyczny", "name": "Szczepienia"}]})  # no date, loaded
+    at = open_page("pages/1_Moja_sytuacja.py", case, iv_step="kursy")
+    key = f"iv.{rev(at)}.courses"
+    at.session_state[key] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [{"kind": "kwalifikacyjny"}]}
+    submit(at, "kursy")
+    assert progress_text(at).endswith("Ukończone kursy")
+    assert ("Wiersz 2: brak nazwy albo dziedziny kursu, brak daty ukończenia – uzupełnij albo usuń wiersz."
+            in [e.value for e in at.error]), "the added row is named by its place in the table"
+    assert not any("Wiersz 1" in e.value for e in at.error), "the untouched row from the case is not refused"
+    at.session_state[key] = {"edited_rows": {}, "deleted_rows": [], "added_rows": []}  # she deletes the new row
+    submit(at, "kursy")
+    assert progress_text(at).endswith("Studia podyplomowe")
+    assert [c.name for c in at.session_state["case"].courses] == ["Szczepienia"]
+
+
 def test_steps_that_cannot_change_the_answer_are_skipped():
     at = open_page("pages/1_Moja_sytuacja.py", Case.model_validate({"goal": {"form": "kurs_specjalistyczny"}}),
                    iv_step="zawod")
@@ -421,6 +509,41 @@ def test_table_cells_convert_to_case_values_and_back():
     assert tables.from_cells(q, [{"started_on": "2020-01-05T00:00:00.000"}])[0]["started_on"] == "2020-01-05"
 
 
+def test_only_rows_that_were_begun_and_lack_a_needed_cell_are_incomplete():
+    from logic.interview import BY_KEY
+    q = BY_KEY["praca"].questions[0]
+    rows = tables.from_cells(q, [
+        {"start": "2019-10-01", "ongoing": True},  # complete: ongoing, no end needed
+        {"in_profession": True, "ongoing": False, "employer": "  "},  # empty: default ticks, blank text
+        {"end": "2020-01-01", "in_profession": True},  # begun, no start
+    ])
+    assert tables.is_empty_row(q, rows[1]) and not tables.is_empty_row(q, rows[2])
+    assert tables.incomplete_rows(q, rows, [tables.EDITED] * 3) == [
+        ("Okresy pracy w zawodzie – wiersz 3: brak daty rozpoczęcia („Od”) – uzupełnij albo usuń wiersz.",
+         "Wiersz 3: brak daty rozpoczęcia („Od”) – uzupełnij albo usuń wiersz.")]
+    # rows from the case, untouched, are not checked again; an edited row emptied by the person is just dropped
+    assert tables.incomplete_rows(q, rows, [tables.EDITED, tables.EDITED, tables.FROM_CASE]) == []
+    # an added row that arrived empty is refused unless the person already submitted it empty once
+    assert [b for _, b in tables.incomplete_rows(q, rows[:2], [tables.ADDED, tables.ADDED])] == [
+        "Wiersz 2: pusty wiersz – wpisz dane albo usuń wiersz. Jeśli dane były wpisane, tabela nie zdążyła ich "
+        "przekazać: wpisz je jeszcze raz."]
+    assert tables.incomplete_rows(q, rows[:2], [tables.ADDED, tables.ADDED], empty_added_ok=True) == []
+    # where the rows of the edited table come from
+    state = {"edited_rows": {"2": {"a": 1}}, "deleted_rows": [0], "added_rows": [{"a": 2}]}
+    assert tables.origins([{"a": 0}] * 3, state) == [tables.FROM_CASE, tables.EDITED, tables.ADDED]
+    assert tables.origins([{"a": 0}] * 2, None) == [tables.FROM_CASE] * 2
+
+
+def test_every_table_of_the_interview_says_which_cells_a_row_needs():
+    from logic.interview import STEPS, Kind
+    table_questions = {q.path: q for s in STEPS for q in s.questions if q.kind is Kind.TABLE}
+    assert set(tables.NEEDED) == set(table_questions)
+    for path, needs in tables.NEEDED.items():
+        names = {c.name for c in table_questions[path].columns}
+        for need in needs:
+            assert set(need.columns) <= names and (need.waived_by is None or need.waived_by in names), path
+
+
 # --- Wynik headline, glossary --------------------------------------------------------------------------------------
 
 
@@ -429,6 +552,47 @@ def test_wynik_first_says_what_matters_for_the_goal():
     text = " ".join(m.value for m in at.markdown)
     assert ("Najważniejsze dla Twojego celu:** Czy możesz ubiegać się o specjalizację – **Nie spełnia warunków** "
             "(grupa „Jeszcze nie”). Najwcześniej: **1 czerwca 2027 r.**") in text
+
+
+def test_wynik_shows_the_goal_first_then_the_groups_without_repeating_it():
+    """For a nurse whose goal is a specialization the first decision shown, open, is its entry condition – above
+    the "Możesz" items about other courses – and it is not shown again in the groups."""
+    at = open_page("pages/2_Wynik.py", example("pielegniarka-specjalizacja.json"))
+    assert_ok(at)
+    titles = headers(at)
+    assert titles[0].endswith("Twój cel") and [t.split(" ", 1)[1] for t in titles[1:]] == [
+        g.title for g in RESULT_GROUPS]
+    first = at.expander[0]
+    assert first.label == "Czy możesz ubiegać się o specjalizację — Spełnia warunki"
+    assert first.proto.expanded
+    assert [e.label for e in at.expander].count(first.label) == 1
+
+
+@pytest.mark.parametrize("name, goal_rules", [
+    ("pielegniarka-jeszcze-nie.json", ["a.specjalizacja.entry"]),
+    ("polozna-kurs-kwalifikacyjny.json", ["a.kurs_kwalifikacyjny.entry"]),
+    ("pielegniarka-egzamin-panstwowy.json", ["f.admission", "f.session", "f.session.following"]),
+    ("pielegniarka-poprawka-kursu.json", []),  # no goal chosen: no "Twój cel" section
+])
+def test_the_goal_section_holds_the_first_decisions_of_the_assessment(name, goal_rules):
+    from ui import decisions as D
+    assessment = assess(example(name), AS_OF)
+    goal = D.goal_decisions(assessment)
+    assert [d.rule for d in goal] == goal_rules
+    assert goal == assessment.decisions[:len(goal)], "logic.assess.PRIORITY puts the goal's decisions first"
+    rest = [d for _, ds in D.grouped(assessment, without=goal) for d in ds]
+    assert len(rest) + len(goal) == len(assessment.decisions) and not any(d in goal for d in rest)
+    at = open_page("pages/2_Wynik.py", example(name))
+    assert_ok(at)
+    assert headers(at)[0].endswith("Twój cel") == bool(goal_rules)
+
+
+def test_the_goal_rules_of_the_page_are_the_first_in_the_logic_order():
+    from logic.assess import PRIORITY
+    from ui import decisions as D
+    for form, prefixes in D.GOAL_RULES.items():
+        assert PRIORITY[form][:1] == prefixes[:1], form
+        assert all(p in PRIORITY[form] for p in prefixes), form
 
 
 def test_the_glossary_page_and_the_interview_tooltips_use_the_same_text():

@@ -124,7 +124,7 @@ def read(q: Question, rev: int) -> Any:
     if q.kind is Kind.TABLE:
         cells = tables.apply_edits(ss.get(key + "#base", []), ss.get(key))
         rows = tables.from_cells(q, cells)
-        if q.unknown_allowed and not any(not tables.is_blank(r) for r in rows):
+        if q.unknown_allowed and all(tables.is_empty_row(q, r) for r in rows):
             return [] if ss.get(key + "#state") == NO_ROWS else None
         return rows
     value = ss.get(key)
@@ -133,6 +133,26 @@ def read(q: Question, rev: int) -> Any:
     if q.kind is Kind.FIELD and isinstance(value, str):
         return value.strip() or None
     return value
+
+
+def incomplete_rows(q: Question, rev: int) -> list[tuple[str, str]]:
+    """For a table question: the rows the person added or changed that lack a cell they need, as (message for the
+    top of the step, message beside the table); see tables.incomplete_rows. Empty for other questions.
+
+    Rows added but arriving empty are refused once: the same empty rows submitted again are dropped (remembered
+    under the editor's key + "#empty")."""
+    if q.kind is not Kind.TABLE:
+        return []
+    ss = st.session_state
+    key = widget_key(rev, q.path)
+    base, state = ss.get(key + "#base", []), ss.get(key)
+    rows = tables.from_cells(q, tables.apply_edits(base, state))
+    found = tables.origins(base, state)
+    empty_added = [n for n, (row, origin) in enumerate(zip(rows, found))
+                   if origin == tables.ADDED and tables.is_empty_row(q, row)]
+    problems = tables.incomplete_rows(q, rows, found, empty_added_ok=ss.get(key + "#empty") == empty_added)
+    ss[key + "#empty"] = empty_added
+    return problems
 
 
 def current_value(case_data: dict, q: Question) -> Any:
