@@ -10,12 +10,24 @@ name table, so its copyright notice travels with every PDF.
 Why a cache: `FPDF.add_font` parses the whole font (about 6,000 glyphs) for every document and `output()` then
 subsets it, which took ~100 ms per one-page form. Here the font is parsed once per process and cut down to the
 scripts a Polish form can need (`REPERTOIRE`): the template `TTFFont` (metrics, cmap, widths) is shared read-only by
-every document, and each document gets its own small fontTools object to subset, because fpdf2's `output()`
+every document, and each document gets its own `TTFFont` shell: its own glyph subset map, font descriptor (to which
+`output()` gives the document's object numbers and font file) and fontTools object, because fpdf2's `output()`
 subsets that object in place and closes it. This relies on fpdf2's `TTFFont` internals, so fpdf2 is pinned exactly
-and `tests/test_forms_pdf.py` builds documents one after another to check the sharing stays correct.
+and `tests/test_forms_pdf.py` builds documents one after another and together to check the sharing stays correct.
+
+Why two variants: fpdf2's `output()` subsets each face with fontTools for every document, and that takes longer
+the more glyphs the font it is given holds (about 1,600 in `REPERTOIRE`). So each face is also prepared as a small
+"base" font (`BASE_CHARACTERS`: ASCII, Latin-1, the Polish letters and the punctuation the templates and rule texts
+print, about 260 glyphs), which cut the time of a typical Annex 1 by about a fifth.
+Documents are always drawn with the full face (same metrics and cmap); just before `output()`, `settle(pdf)` gives
+fpdf2 the base font to subset instead when every glyph the document actually drew is in it, with the same glyph
+name and so the same outline. The choice is made from what was drawn, not predicted from the input, so a character
+outside the base set can never print with the base font: such a document simply keeps the full font. fpdf2 embeds
+the same glyphs either way, so the pages look the same.
 """
 from __future__ import annotations
 
+import copy
 import importlib.util
 import threading
 import unicodedata
@@ -44,6 +56,10 @@ REPERTOIRE: tuple[tuple[int, int], ...] = (
 # Tables fpdf2 drops anyway when it embeds a font. Hinting is kept: stripping it rewrites every glyph, which
 # tripled the time to prepare the font, for a few kilobytes per PDF.
 DROPPED_TABLES = ("GSUB", "GPOS", "GDEF", "kern", "hdmx", "FFTM", "MATH", "meta")
+# The base variant: what nearly every document prints. ASCII and Latin-1 (names such as "Zoë", "Müller"), the
+# Polish letters, and the punctuation and symbols of the templates and the rules' texts.
+BASE_CHARACTERS = ("".join(chr(c) for c in range(0x20, 0x7F)) + "".join(chr(c) for c in range(0xA0, 0x100))
+                   + "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ" + "§·–—‑−„”“‘’‚‹›…•→←↑↓⁾⁽¹²³⁴⁵⁶⁷⁸⁹⁰°×«»≤≥€№™✓✗")
 
 
 class FontNotFound(RuntimeError):
@@ -63,16 +79,16 @@ def font_dir() -> Path:
     return path
 
 
-def _prepare(path: Path) -> bytes:
-    """The font cut down to `REPERTOIRE`, without layout tables and hinting, as TrueType bytes."""
-    font = ttLib.TTFont(path, recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+def _prepare(source: Path | BytesIO, unicodes) -> bytes:
+    """The font cut down to the characters `unicodes`, without layout tables, as TrueType bytes."""
+    font = ttLib.TTFont(source, recalcTimestamp=False, recalcBBoxes=False, lazy=True)
     for tag in DROPPED_TABLES:
         if tag in font:
             del font[tag]
     options = ft_subset.Options(notdef_outline=True, recommended_glyphs=True, glyph_names=False, hinting=True,
                                 layout_features=[], name_IDs=["*"], name_languages=["*"])
     subsetter = ft_subset.Subsetter(options)
-    subsetter.populate(unicodes=[u for first, last in REPERTOIRE for u in range(first, last + 1)])
+    subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
     out = BytesIO()
     font.save(out)
@@ -82,13 +98,23 @@ def _prepare(path: Path) -> bytes:
 @dataclass(frozen=True)
 class _Face:
     style: str
-    data: bytes  # the prepared TrueType font
+    data: bytes  # the prepared TrueType font (`REPERTOIRE`)
     template: TTFFont  # parsed once; its cmap, widths and descriptor are shared by every document
     glyph_order: tuple[str, ...]  # given to each document's copy, so fontTools need not rebuild glyph names
+    base_data: bytes  # the base variant (`BASE_CHARACTERS`)
+    base_glyph_order: tuple[str, ...]
+    base_glyphs: frozenset[str]  # glyph names of the template that the base variant holds under the same name
 
 
 _faces: dict[str, _Face] | None = None
 _lock = threading.Lock()
+
+
+def _fonttools(data: bytes, glyph_order: tuple[str, ...]) -> ttLib.TTFont:
+    # recalcBBoxes=False: the subset keeps the glyph outlines as they are, so nothing needs re-measuring.
+    font = ttLib.TTFont(BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+    font.setGlyphOrder(list(glyph_order))
+    return font
 
 
 def _load() -> dict[str, _Face]:
@@ -100,15 +126,25 @@ def _load() -> dict[str, _Face]:
                 host = FPDF()
                 faces = {}
                 for style, name in FILES.items():
-                    data = _prepare(folder / name)
+                    data = _prepare(folder / name, [u for first, last in REPERTOIRE for u in range(first, last + 1)])
                     template = TTFFont(host, BytesIO(data), f"{FAMILY.lower()}{style}", style)  # type: ignore[arg-type]
-                    faces[style] = _Face(style, data, template, tuple(template.ttfont.getGlyphOrder()))
+                    # Cut from the prepared font (fewer glyphs to go through than the original).
+                    base_data = _prepare(BytesIO(data), sorted({ord(c) for c in BASE_CHARACTERS}))
+                    base = ttLib.TTFont(BytesIO(base_data), lazy=True)
+                    base_cmap = base.getBestCmap()
+                    # A glyph counts as in the base variant only under the very name fpdf2 asks for it by (the
+                    # template's), for the same character: the names come from the cmap, so same name, same outline.
+                    base_glyphs = frozenset(glyph for code, glyph in template.cmap.items()
+                                            if base_cmap.get(code) == glyph) | {".notdef"}
+                    faces[style] = _Face(style, data, template, tuple(template.ttfont.getGlyphOrder()), base_data,
+                                         tuple(base.getGlyphOrder()), base_glyphs)
+                    base.close()
                 _faces = faces
     return _faces
 
 
 def warm_up() -> None:
-    """Parse the fonts now (e.g. when the app starts) rather than on the first PDF."""
+    """Prepare both variants of both faces now (e.g. when the app starts) rather than on the first PDF."""
     _load()
 
 
@@ -120,16 +156,35 @@ def attach(pdf: FPDF) -> None:
         for name in TTFFont.__slots__:
             if hasattr(face.template, name):
                 setattr(font, name, getattr(face.template, name))
-        # Per document: its index, its own fontTools object (subset in place by output()), its glyph subset.
+        # Per document: its index, descriptor, fontTools object (subset in place by output()) and glyph subset.
         font.i = len(pdf.fonts) + 1
-        # recalcBBoxes=False: the subset keeps the glyph outlines as they are, so nothing needs re-measuring.
-        font.ttfont = ttLib.TTFont(BytesIO(face.data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
-        font.ttfont.setGlyphOrder(list(face.glyph_order))
+        # output() writes the document's object numbers and font file into the descriptor: never share it.
+        font.desc = copy.copy(face.template.desc)
+        font.ttfont = _fonttools(face.data, face.glyph_order)
         font.missing_glyphs = []
         font.biggest_size_pt = 0
         font._hbfont = None
         font.subset = SubsetMap(font)
         pdf.fonts[fontkey] = font
+
+
+def settle(pdf: FPDF) -> dict[str, str]:
+    """Just before `pdf.output()`: for each of our faces, give fpdf2 the base variant to subset when every glyph the
+    document drew in that face is in it; otherwise the full font stays. Returns {fontkey: "base" or "full"}."""
+    chosen = {}
+    for style, face in _load().items():
+        fontkey = f"{FAMILY.lower()}{style}"
+        font = pdf.fonts.get(fontkey)
+        if not isinstance(font, TTFFont) or font.cmap is not face.template.cmap:
+            continue  # not attached by us
+        drawn = {glyph.glyph_name for glyph, _ in font.subset.items() if glyph is not None}
+        if drawn <= face.base_glyphs:
+            font.ttfont.close()
+            font.ttfont = _fonttools(face.base_data, face.base_glyph_order)
+            chosen[fontkey] = "base"
+        else:
+            chosen[fontkey] = "full"
+    return chosen
 
 
 def covered(char: str) -> bool:

@@ -360,6 +360,12 @@ class FormPDF(FPDF):
         self.cell(25, 4, f"strona {self.page_no()} z {{nb}}", align=Align.R)
         self.set_text_color(*INK)
 
+    def output(self, *args, **kwargs):  # type: ignore[override]
+        """fpdf2's output(), after `fonts.settle` has chosen for each face the smaller font to subset when the
+        document's glyphs allow it."""
+        fonts.settle(self)
+        return super().output(*args, **kwargs)
+
     def to_bytes(self) -> bytes:
         """The finished PDF as bytes (st.download_button refuses a bytearray)."""
         return bytes(self.output())

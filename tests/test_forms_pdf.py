@@ -249,6 +249,79 @@ def test_documents_built_together_share_the_font_safely():
     assert "Їжак Ґава" in "\n".join(pdf_text(other))
 
 
+def test_documents_that_differ_built_together_each_get_their_own_font_objects():
+    """Each document has its own font descriptor: output() gives it the document's object numbers and font file."""
+    from fpdf import FPDF
+
+    first, second = FPDF(), FPDF()
+    fonts.attach(first)
+    fonts.attach(second)
+    for key, font in first.fonts.items():
+        assert font.desc is not second.fonts[key].desc and font.subset is not second.fonts[key].subset
+    names = ["Żaneta Łucja", "Їжак Ґава", "Øystein Ærø", "Zoë Brontë", "Ελένη", "Łukasz", "Ана Ђурић", "Ōtsuka"]
+    build = lambda name: build_annex1(Annex1Values(full_name=name, field=name), as_of=AS_OF,  # noqa: E731
+                                      generated_on=GENERATED_ON)
+    expected = [build(name) for name in names]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(build, names * 3))
+    assert results == expected * 3
+    for name, data in zip(names, expected):
+        assert name in "\n".join(pdf_text(data))
+
+
+def _spy_settle(monkeypatch) -> list[dict[str, str]]:
+    """Record which variant `fonts.settle` chose for every document output from now on."""
+    chosen: list[dict[str, str]] = []
+    real = fonts.settle
+    monkeypatch.setattr(fonts, "settle", lambda pdf: chosen.append(real(pdf)) or chosen[-1])
+    return chosen
+
+
+def test_typical_documents_are_subset_from_the_small_base_font(monkeypatch):
+    """The templates' own words, the rules' texts and Polish input only use `BASE_CHARACTERS`."""
+    chosen = _spy_settle(monkeypatch)
+    case = typical_case()
+    annex(case, place="Kraków", signed_on=date(2026, 11, 24), full_name=POLISH)
+    build_summary(case, assess(case, AS_OF), generated_on=GENERATED_ON)
+    build_annex1(Annex1Values(full_name="Zoë Müller-Sørensen"), as_of=AS_OF, generated_on=GENERATED_ON)
+    assert chosen == [{"dejavusans": "base", "dejavusansB": "base"}] * 3
+
+
+def test_a_character_outside_the_base_font_keeps_the_full_font(monkeypatch):
+    """The choice is made from the glyphs actually drawn, so nothing drawn can go missing from the embedded font."""
+    chosen = _spy_settle(monkeypatch)
+    outside = ["Їжак Ґава", "Ελένη", "Ōtsuka", "ŷ ǅ ő", "₴ 100"]
+    for text in outside:
+        assert any(ord(c) not in {ord(b) for b in fonts.BASE_CHARACTERS} for c in text)
+        pdf = FormPDF(title="Próba", subject="Dz. U. poz. 57", generated_on=GENERATED_ON, as_of=AS_OF,
+                      law_checked_on=None)
+        pdf.add_page()
+        pdf.paragraph(f"{POLISH} § 4 – {text}", size=9)
+        pdf.paragraph("Pogrubione: ąę", bold=True)
+        data = pdf.to_bytes()
+        assert chosen[-1] == {"dejavusans": "full", "dejavusansB": "base"}
+        assert squash(text) in squash(pdf_text(data)[0])
+        assert squash(text) in squash(pdfium.PdfDocument(data)[0].get_textpage().get_text_range())
+
+
+def test_the_base_font_embeds_exactly_what_the_full_font_would(monkeypatch):
+    """Same glyphs, same names, same outlines: the PDF does not depend on which variant fpdf2 subset."""
+    case = typical_case()
+    values = annex1_values(case, assess(case, AS_OF))
+    build = [lambda: build_annex1(values, as_of=AS_OF, generated_on=GENERATED_ON),
+             lambda: build_summary(case, assess(case, AS_OF), generated_on=GENERATED_ON)]
+    from_base = [b() for b in build]
+    monkeypatch.setattr(fonts, "settle", lambda pdf: {})  # fpdf2 subsets the full font
+    assert [b() for b in build] == from_base
+
+
+def test_the_base_glyphs_are_really_in_the_base_font():
+    for face in fonts._load().values():  # pylint: disable=protected-access
+        assert {face.template.cmap[ord(c)] for c in fonts.BASE_CHARACTERS} <= face.base_glyphs
+        assert face.base_glyphs <= set(face.base_glyph_order)
+        assert len(face.base_glyph_order) < 300 < len(face.glyph_order)
+
+
 def test_characters_the_font_lacks_print_as_a_question_mark():
     assert fonts.printable("Zofia 😀 李 e\u0328") == "Zofia ? ? ę"
     assert fonts.printable("a\u200bb\tc") == "ab c"
