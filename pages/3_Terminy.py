@@ -2,7 +2,6 @@
 import streamlit as st
 
 from logic.assess import has_person_facts
-from logic.clock import today_in_poland
 from logic.periods import polish_date
 from ui import decisions as D
 from ui import frame as fr
@@ -27,7 +26,7 @@ with fr.page("terminy"):
                     "państwowym albo gdy warunek stażu pracy będzie spełniony dopiero w przyszłości.",
                     icon=":material/info:")
         else:
-            generated_on = today_in_poland()
+            generated_on = fr.today()
             st.download_button("Dodaj do kalendarza (plik .ics)", key="ics",
                                data=lambda: T.build_ics(steps, generated_on=generated_on),
                                file_name="terminy-ksztalcenie.ics", mime="text/calendar", on_click="ignore",

@@ -10,7 +10,6 @@ import streamlit as st
 
 from logic.assess import has_person_facts
 from logic.case import FORM_LABELS_PL, Form
-from logic.clock import today_in_poland
 from ui import frame as fr
 from ui import tables
 
@@ -133,7 +132,7 @@ with fr.page("wniosek"):
                     "inny albo jeszcze go nie wybrano – zmienisz go w „Moja sytuacja”. Podsumowanie wyniku możesz "
                     "pobrać poniżej.", icon=":material/info:")
         forms = _forms()
-        generated_on = today_in_poland()
+        generated_on = fr.today()
         if forms is None:
             st.warning("Przygotowanie plików PDF jest jeszcze niedostępne. Zaproponowane pozycje zobaczysz na "
                        "stronie „Wynik” w grupie „Na wniosek”.", icon=":material/construction:")

@@ -361,8 +361,9 @@ class GridRow:
 
     def done(self) -> None:
         """Let the editor hand its edits to Streamlit: it does so after a 150 ms debounce, and a form submitted
-        sooner sends only the edits made before (seen: only the first cell of the row arrived)."""
-        self.page.wait_for_timeout(500)
+        sooner sends only the edits made before (seen: only the first cell of the row arrived). 1.5 s leaves room
+        for a busy CI machine (a run with both cores loaded once lost the row at 500 ms)."""
+        self.page.wait_for_timeout(1500)
 
 
 def screenshot_whole_page(page, path) -> None:

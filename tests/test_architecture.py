@@ -100,3 +100,20 @@ def test_requirements_pin_every_package(name):
         if not PIN.match(line):
             unpinned.append(line)
     assert unpinned == []
+
+
+# The frames that may ask what day it is: the app's shared frame and the two command lines.
+CLOCK_FRAMES = {"ui/frame.py", "logic/__main__.py", "forms/__main__.py", "logic/clock.py"}
+
+
+def test_only_the_frames_ask_for_today():
+    root = Path(__file__).resolve().parent.parent
+    files = [root / "app.py", *root.glob("pages/*.py"), *root.glob("ui/*.py"), *root.glob("forms/*.py"),
+             *root.glob("logic/**/*.py")]
+    readers = sorted(str(p.relative_to(root)) for p in files
+                     if "today_in_poland" in p.read_text(encoding="utf-8"))
+    assert set(readers) <= CLOCK_FRAMES, f"only the frames may read the clock: {set(readers) - CLOCK_FRAMES}"
+    assert "ui/frame.py" in readers  # the detection sees the one place that must read it
+    direct = {str(p.relative_to(root)): clock_calls(ast.parse(p.read_text(encoding="utf-8"))) for p in files
+              if str(p.relative_to(root)) not in CLOCK_FRAMES}
+    assert not {k: v for k, v in direct.items() if v}, "pages, ui and forms take today from a frame"

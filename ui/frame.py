@@ -107,6 +107,11 @@ def get_case() -> Case:
     return st.session_state[CASE]
 
 
+def today() -> date:
+    """Today in Poland: the one place the pages read the clock (for a document's generation date)."""
+    return today_in_poland()
+
+
 def as_of() -> date:
     return st.session_state[AS_OF]
 
