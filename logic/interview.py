@@ -180,7 +180,7 @@ STEPS: tuple[InterviewStep, ...] = (
         )),
     InterviewStep(
         "wyksztalcenie", "Wykształcenie i tytuły specjalisty",
-        "Stopnie i tytuły, np. magister, doktor, tytuł specjalisty.",
+        "Przy każdym stopniu wybierz „Tak” albo „Nie”. „Nie wiem” też jest odpowiedzią – wynik wskaże wtedy, czego brakuje.",
         frozenset({Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY, Form.EGZAMIN_PANSTWOWY, None}),
         ("degrees", "specialist_titles"), (
             Question("degrees.licencjat", "Licencjat pielęgniarstwa lub położnictwa", Kind.YES_NO),
