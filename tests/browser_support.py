@@ -332,18 +332,35 @@ class GridRow:
         self.page = page
         self.editor = editor
         self.overlay = page.locator('#portal [id^="gdg-overlay"]')  # the cell editor, shown over the canvas
+        self._first_edit_pending = True  # the first edit may have to select the new row's first cell again
 
     def add(self) -> "GridRow":
         self.editor.hover()
         self.editor.get_by_role("button", name="Add row").click()
-        # select the first cell of the (only) new row: below the header, right of the row markers
-        box = self.editor.bounding_box()
-        self.page.mouse.click(box["x"] + 50, box["y"] + 35 + 17)
+        self.page.wait_for_timeout(300)  # let the canvas draw the new row before selecting its cell
+        self._select_first_cell()
         return self
 
+    def _select_first_cell(self) -> None:
+        # the first cell of the (only) new row: below the header, right of the row markers
+        box = self.editor.bounding_box()
+        self.page.mouse.click(box["x"] + 50, box["y"] + 35 + 17)
+
     def _edit(self, selector: str, value: str) -> "GridRow":
-        self.page.keyboard.press("Enter")
-        self.overlay.locator(selector).first.fill(value)
+        cell_editor = self.overlay.locator(selector).first
+        # On a busy machine the canvas may not have taken the selection yet when Enter arrives: try a few times,
+        # selecting the new row's first cell again before the first edit.
+        for attempt in range(5):
+            if attempt and self._first_edit_pending:
+                self._select_first_cell()
+            self.page.keyboard.press("Enter")
+            try:
+                cell_editor.wait_for(state="visible", timeout=4_000)
+                break
+            except Exception:  # the cell editor did not open
+                self.page.wait_for_timeout(500)
+        self._first_edit_pending = False
+        cell_editor.fill(value)
         self.page.keyboard.press("Tab")
         self.overlay.wait_for(state="detached")
         return self
