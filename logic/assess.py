@@ -16,16 +16,34 @@ from .rules import (courses, credits, durations, employment, entry, exemption, f
 
 ENTRY_FORMS = (Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY, Form.KURS_SPECJALISTYCZNY, Form.KURS_DOKSZTALCAJACY)
 
-# Rule-code prefixes in the order they matter for each goal; anything not listed follows in group order.
-PRIORITY: dict[Form | None, tuple[str, ...]] = {
-    Form.SPECJALIZACJA: ("a.specjalizacja", "a.employer_referral", "b.", "e.exemption", "c.entrance_exam_exemption", "j.", "d.", "a.", "c.",
-                         "f.", "g.", "h.", "i."),
-    Form.KURS_KWALIFIKACYJNY: ("a.kurs_kwalifikacyjny", "a.employer_referral", "j.", "d.", "a.", "g.", "c.", "h.", "i."),
-    Form.KURS_SPECJALISTYCZNY: ("a.kurs_specjalistyczny", "a.employer_referral", "j.", "a.", "g.", "c.", "h.", "i."),
-    Form.KURS_DOKSZTALCAJACY: ("a.kurs_doksztalcajacy", "a.employer_referral", "j.", "a.", "g.", "c.", "h.", "i."),
-    Form.EGZAMIN_PANSTWOWY: ("f.admission", "f.session", "f.session.following", "f.retake", "e.", "b.", "j.", "f.", "g.", "a.", "c.", "d.", "h.", "i."),
+# The rules whose decisions answer the goal itself (rule codes, or prefixes followed by "."): they come first in
+# the assessment, and the app shows them under "Twój cel".
+GOAL_RULES: dict[Form, tuple[str, ...]] = {
+    Form.SPECJALIZACJA: ("a.specjalizacja",),
+    Form.KURS_KWALIFIKACYJNY: ("a.kurs_kwalifikacyjny",),
+    Form.KURS_SPECJALISTYCZNY: ("a.kurs_specjalistyczny",),
+    Form.KURS_DOKSZTALCAJACY: ("a.kurs_doksztalcajacy",),
+    Form.EGZAMIN_PANSTWOWY: ("f.admission", "f.session", "f.retake"),
+}
+
+# Rule-code prefixes in the order they matter for each goal, after the goal's own rules; anything not listed
+# follows in group order.
+_AFTER_GOAL: dict[Form | None, tuple[str, ...]] = {
+    Form.SPECJALIZACJA: ("a.employer_referral", "b.", "e.exemption", "c.entrance_exam_exemption", "j.", "d.", "a.",
+                         "c.", "f.", "g.", "h.", "i."),
+    Form.KURS_KWALIFIKACYJNY: ("a.employer_referral", "j.", "d.", "a.", "g.", "c.", "h.", "i."),
+    Form.KURS_SPECJALISTYCZNY: ("a.employer_referral", "j.", "a.", "g.", "c.", "h.", "i."),
+    Form.KURS_DOKSZTALCAJACY: ("a.employer_referral", "j.", "a.", "g.", "c.", "h.", "i."),
+    Form.EGZAMIN_PANSTWOWY: ("e.", "b.", "j.", "f.", "g.", "a.", "c.", "d.", "h.", "i."),
     None: ("a.", "f.", "g.", "b.", "e.", "d.", "j.", "c.", "h.", "i."),
 }
+PRIORITY: dict[Form | None, tuple[str, ...]] = {
+    goal: GOAL_RULES.get(goal, ()) + rest for goal, rest in _AFTER_GOAL.items()}  # type: ignore[arg-type]
+
+
+def answers_goal(rule: str, goal: Form | None) -> bool:
+    """Does the decision of `rule` answer the goal itself (rather than something beside it)?"""
+    return goal is not None and any(rule == p or rule.startswith(p + ".") for p in GOAL_RULES.get(goal, ()))
 
 
 class Assessment(BaseModel):
@@ -36,6 +54,10 @@ class Assessment(BaseModel):
     goal_form: Form | None = None
     goal_field: str | None = None
     decisions: list[Decision]
+
+    def goal_decisions(self) -> list[Decision]:
+        """The decisions that answer the goal, in order (first in `decisions`); none when no goal is chosen."""
+        return [d for d in self.decisions if answers_goal(d.rule, self.goal_form)]
 
 
 def law_checked_on() -> date:

@@ -587,14 +587,6 @@ def test_the_goal_section_holds_the_first_decisions_of_the_assessment(name, goal
     assert headers(at)[0].endswith("Twój cel") == bool(goal_rules)
 
 
-def test_the_goal_rules_of_the_page_are_the_first_in_the_logic_order():
-    from logic.assess import PRIORITY
-    from ui import decisions as D
-    for form, prefixes in D.GOAL_RULES.items():
-        assert PRIORITY[form][:1] == prefixes[:1], form
-        assert all(p in PRIORITY[form] for p in prefixes), form
-
-
 def test_the_glossary_page_and_the_interview_tooltips_use_the_same_text():
     from logic.glossary import BY_KEY as TERMS, TERMS as ALL_TERMS
     at = open_page("pages/9_Przepisy_i_slowniczek.py")

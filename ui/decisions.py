@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from logic.assess import Assessment
-from logic.case import FORM_LABELS_PL, Form
+from logic.case import FORM_LABELS_PL
 from logic.decision import Decision, Outcome, Step, StepKind
 from logic.interview import question_for_path, describe_path
 from logic.periods import polish_date
@@ -52,29 +52,15 @@ DISCLAIMER = ("Asystent niczego nie rozstrzyga. Wnioski składa się przez SMK, 
               "Sprawdź zawsze aktualny tekst przepisów.")
 
 
-# The decisions that answer the goal itself, by rule-code prefix. logic.assess.PRIORITY puts them first in the
-# assessment's order (a test keeps the two in step); everything else is shown in the groups below them.
-GOAL_RULES: dict[Form, tuple[str, ...]] = {
-    Form.SPECJALIZACJA: ("a.specjalizacja",),
-    Form.KURS_KWALIFIKACYJNY: ("a.kurs_kwalifikacyjny",),
-    Form.KURS_SPECJALISTYCZNY: ("a.kurs_specjalistyczny",),
-    Form.KURS_DOKSZTALCAJACY: ("a.kurs_doksztalcajacy",),
-    Form.EGZAMIN_PANSTWOWY: ("f.admission", "f.session", "f.retake"),
-}
 GOAL_TITLE = "Twój cel"
 GOAL_ICON = ":material/flag:"
 GOAL_INTRO = ("Odpowiedź na to, co chcesz zrobić (cel wybrany w „Moja sytuacja”). Pozostałe wyniki – inne formy "
               "kształcenia, zaliczenia, terminy – są niżej, w grupach.")
 
 
-def _matches(rule: str, prefix: str) -> bool:
-    return rule == prefix or rule.startswith(prefix + ".")
-
-
 def goal_decisions(assessment: Assessment) -> list[Decision]:
-    """The decisions that answer the person's goal, in the assessment's order (none when she has not chosen one)."""
-    prefixes = GOAL_RULES.get(assessment.goal_form, ()) if assessment.goal_form else ()
-    return [d for d in assessment.decisions if any(_matches(d.rule, p) for p in prefixes)]
+    """The decisions that answer the person's goal (logic decides which: `Assessment.goal_decisions`)."""
+    return assessment.goal_decisions()
 
 
 def grouped(assessment: Assessment, *, without: list[Decision] | None = None
