@@ -216,7 +216,7 @@ def annex1_values(case: Case, assessment: Assessment) -> Annex1Values:
 
 def _organizer(case: Case) -> str | None:
     """The organizer named for the specialization the person is resuming, if any; usually left for the user."""
-    for spec in case.specializations:
+    for spec in case.specializations or []:
         if spec.organizer and same_field(spec.field, case.goal.field):
             return spec.organizer
     return None

@@ -17,6 +17,7 @@ from logic.assess import Assessment
 from logic.case import FORM_LABELS_PL, Case
 from logic.decision import Decision, Outcome, Step, StepKind
 from logic.periods import polish_date
+from logic.present import step_when
 
 from .fonts import printable as _p
 from .pdf import GREY, FormPDF
@@ -42,9 +43,7 @@ def goal_text(case: Case) -> str:
 
 
 def step_text(step: Step) -> str:
-    when = polish_date(step.date) + (f" – {polish_date(step.end)}" if step.end else "")
-    prefix = "od " if step.kind is StepKind.EARLIEST else ""
-    text = f"{prefix}{when}: {step.label}"
+    text = f"{step_when(step)}: {step.label}"
     return f"{text} (uwaga: {step.note})" if step.note else text
 
 
@@ -96,6 +95,8 @@ def build_summary(case: Case, assessment: Assessment, *, generated_on: date) -> 
     for key, value in facts:
         _key_value(pdf, key, value)
     pdf.ln(2)
+    for w in assessment.warnings:
+        _notice(pdf, f"Uwaga: {w.text}")
     _notice(pdf, WHO_DECIDES)
     decisions = assessment.decisions
     steps = sorted({(s.date, step_text(s)) for d in decisions for s in d.steps})

@@ -1,8 +1,11 @@
 """Command line: `python -m logic assess|schema|explain`.
 
-    python -m logic assess CASE.json [--as-of YYYY-MM-DD]    the assessment as JSON
-    python -m logic explain CASE.json [--as-of YYYY-MM-DD]   a readable Polish summary
-    python -m logic schema                                   the case file's JSON Schema
+    python -m logic assess CASE.json [--as-of YYYY-MM-DD] [--parameters FILE.yaml]    the assessment as JSON
+    python -m logic explain CASE.json [--as-of YYYY-MM-DD] [--parameters FILE.yaml]   a readable Polish summary
+    python -m logic schema                                                          the case file's JSON Schema
+
+--parameters reads a parameter overlay (a draft amendment, YAML or JSON): {parameter name: [values as in
+logic/parameters.yaml]}, merged into the parameters for this assessment only.
 
 This is a frame, like app.py: it is the only place here that reads the clock (today in Warsaw) when --as-of is not
 given. Bad input gets a message naming the field and exit status 2.
@@ -15,8 +18,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import yaml
 from pydantic import ValidationError
 
+from . import parameters as P
 from .assess import assess
 from .case import EARLIEST_DAY, LATEST_DAY, Case
 from .clock import today_in_poland
@@ -57,6 +62,36 @@ class BadInput(Exception):
     pass
 
 
+def load_overlay(path: str | None) -> dict | None:
+    """The parameter overlay in the YAML or JSON file `path`, checked against the parameters (None: no file)."""
+    if path is None:
+        return None
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise BadInput(f"--parameters: nie ma pliku {path}.") from exc
+    except OSError as exc:
+        raise BadInput(f"--parameters: nie można odczytać pliku {path}.") from exc
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"--parameters: plik {path} nie jest tekstem w UTF-8.") from exc
+    try:
+        raw = yaml.load(text, Loader=P.YAML_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (wiersz {mark.line + 1}, kolumna {mark.column + 1})" if mark is not None else ""
+        raise BadInput(f"--parameters: plik {path} nie jest poprawnym plikiem YAML ani JSON{where}.") from exc
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise BadInput(f"--parameters: plik {path} musi zawierać obiekt {{nazwa parametru: [wartości]}}.")
+    try:
+        P.validate_overlay(raw)
+    except P.OverlayError as exc:
+        lines = [f"  {where}: {message}" for where, message in exc.problems]
+        raise BadInput(f"Błędny plik parametrów {path}:\n" + "\n".join(lines)) from exc
+    return raw
+
+
 def parse_as_of(text: str | None) -> date:
     if text is None:
         return today_in_poland()
@@ -77,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("case", help="plik JSON z danymi przypadku (- = standardowe wejście)")
         p.add_argument("--as-of", dest="as_of", help="data oceny RRRR-MM-DD (domyślnie dziś)")
+        p.add_argument("--parameters", dest="parameters", metavar="FILE.yaml",
+                       help="nakładka parametrów (projekt zmiany przepisów) w YAML lub JSON: "
+                            "{nazwa parametru: [wartości jak w logic/parameters.yaml]}")
     sub.add_parser("schema", help="JSON Schema pliku przypadku")
     args = parser.parse_args(argv)
     try:
@@ -84,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(Case.model_json_schema(), ensure_ascii=False, indent=2))
             return 0
         case = load_case(args.case)
-        result = assess(case, parse_as_of(args.as_of))
+        overlay = load_overlay(args.parameters)
+        result = assess(case, parse_as_of(args.as_of), overlay=overlay)
     except BadInput as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -3,13 +3,16 @@ matters for the person's goal.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from . import parameters as P
 from .case import EARLIEST_DAY, LATEST_DAY, Case, Form, SpecializationStatus
-from .decision import Decision, Outcome, Reason
+from .decision import Decision, Note, Outcome, Reason
+from .periods import polish_date
 from .references import reg
 from .rules import (courses, credits, durations, employment, entry, exemption, funding, leaders, qualification,
                     state_exam, transitional)
@@ -54,6 +57,8 @@ class Assessment(BaseModel):
     goal_form: Form | None = None
     goal_field: str | None = None
     decisions: list[Decision]
+    warnings: list[Note] = Field(default_factory=list, description="Warnings about the facts given (e.g. a PWZ number "
+                                                                 "that does not match the profession)")
 
     def goal_decisions(self) -> list[Decision]:
         """The decisions that answer the goal, in order (first in `decisions`); none when no goal is chosen."""
@@ -70,8 +75,20 @@ def has_person_facts(case: Case) -> bool:
                 or case.specializations or case.state_exam_attempts or case.goal.form or case.exemption)
 
 
-def assess(case: Case, as_of: date) -> Assessment:
-    """Run every relevant rule for `case` on `as_of` (the day the question is asked, or a "what if" day)."""
+def assess(case: Case, as_of: date, overlay: Mapping[str, Sequence[Mapping[str, Any]]] | None = None) -> Assessment:
+    """Run every relevant rule for `case` on `as_of` (the day the question is asked, or a "what if" day).
+
+    `overlay` is a draft amendment, {parameter name: [values as in parameters.yaml: {from, value, ref,
+    last_checked, note?}]}: merged into the parameters for this call only (a value with the same `from` replaces
+    the one in force). An unknown parameter or a malformed value raises `parameters.OverlayError` (a ValueError).
+    """
+    if overlay is None:
+        return _assess(case, as_of)
+    with P.overlaid(overlay):
+        return _assess(case, as_of)
+
+
+def _assess(case: Case, as_of: date) -> Assessment:
     if not EARLIEST_DAY <= as_of <= LATEST_DAY:
         raise ValueError(f"as_of {as_of.isoformat()} is outside {EARLIEST_DAY}..{LATEST_DAY}")
     first = P.first_supported_day()
@@ -79,8 +96,8 @@ def assess(case: Case, as_of: date) -> Assessment:
         decisions = [Decision(rule="j.before_regulation", group="j", title="Data przed wejściem w życie rozporządzenia",
                               outcome=Outcome.NEEDS_REVIEW, legal_basis=[reg(39)], reasons=[Reason(
                                   code="before_regulation",
-                                  text=f"Asystent stosuje rozporządzenie obowiązujące od 20 stycznia 2026 r.; dla "
-                                       f"wcześniejszej daty ({as_of.isoformat()}) obowiązywały inne przepisy.")],
+                                  text=f"Asystent stosuje rozporządzenie obowiązujące od {polish_date(first)}; dla "
+                                       f"wcześniejszej daty ({polish_date(as_of)}) obowiązywały inne przepisy.")],
                               as_of=as_of)]
         return Assessment(as_of=as_of, law_checked_on=law_checked_on(), goal_form=case.goal.form,
                           goal_field=case.goal.field, decisions=decisions)
@@ -88,7 +105,7 @@ def assess(case: Case, as_of: date) -> Assessment:
     decisions += _organizer(case, as_of)
     decisions = _order(decisions, case.goal.form)
     return Assessment(as_of=as_of, law_checked_on=law_checked_on(), goal_form=case.goal.form,
-                      goal_field=case.goal.field, decisions=decisions)
+                      goal_field=case.goal.field, decisions=decisions, warnings=entry.pwz_warnings(case))
 
 
 def _person(case: Case, as_of: date) -> list[Decision]:
@@ -101,7 +118,7 @@ def _person(case: Case, as_of: date) -> list[Decision]:
     referral = employment.employer_decision(case, as_of)
     if referral is not None:
         out.append(referral)
-    funded_past = any(s.publicly_funded for s in case.specializations)
+    funded_past = any(s.publicly_funded for s in case.specializations or [])
     if (goal is Form.SPECJALIZACJA and case.goal.publicly_funded is not False) or funded_past:
         out.append(funding.funded_decision(case, as_of))
     wants = case.goal.wants_exemption is True or case.degrees.doctorate is True
@@ -118,7 +135,7 @@ def _person(case: Case, as_of: date) -> list[Decision]:
         out += kk_credits
         out.append(credits.course_procedure(kk_credits, as_of))
     exam_relevant = goal is Form.EGZAMIN_PANSTWOWY or case.state_exam_attempts or (
-        goal is None and any(s.status is SpecializationStatus.COMPLETED for s in case.specializations))
+        goal is None and any(s.status is SpecializationStatus.COMPLETED for s in case.specializations or []))
     if exam_relevant:
         out += state_exam.exam_decisions(case, as_of)
     out += courses.course_exam_decisions(case, as_of)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -155,6 +155,15 @@ class Course(_Model):
     organizer: str | None = Field(None, max_length=500, description="Nazwa organizatora kształcenia")
     certificate: str | None = Field(None, max_length=300, description="Numer oraz data i miejsce wydania zaświadczenia")
     hours: int | None = Field(None, ge=0, le=5000, description="Liczba godzin")
+    started_on: Day | None = Field(None, description="Data rozpoczęcia kursu")
+    theory_passed: bool | None = Field(None, description="Czy zaliczono zajęcia teoretyczne")
+    practice_passed: bool | None = Field(None, description="Czy zaliczono szkolenie praktyczne")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Course":
+        if self.started_on and self.completed_on and self.completed_on < self.started_on:
+            raise ValueError("data ukończenia kursu jest wcześniejsza niż data rozpoczęcia")
+        return self
 
 
 class PostgraduateStudies(_Model):
@@ -236,6 +245,7 @@ class Goal(_Model):
     session: str | None = Field(None, description="Sesja egzaminu państwowego, o którą pytasz: RRRR-wiosna albo RRRR-jesien")
     employer_referral: bool | None = Field(
         None, description="Czy pracodawca kieruje Cię na to kształcenie (skierowanie, art. 61 ust. 3 ustawy)")
+    exam_date: Day | None = Field(None, description="Data egzaminu państwowego, jeśli jest już znana")
 
     @field_validator("session")
     @classmethod
@@ -332,10 +342,20 @@ class ExamSessionFacts(_Model):
     members: list[ExamCommissionMember] | None = None
 
 
-class Case(_Model):
-    """Everything known about one person (or one organizer's edition) on which the rules are run."""
+SCHEMA_VERSIONS = (1, 2)
+CURRENT_SCHEMA_VERSION = 2
 
-    schema_version: int = 1
+
+class Case(_Model):
+    """Everything known about one person (or one organizer's edition) on which the rules are run.
+
+    Version 2 (the current one) tells "not answered" apart from "none" for the specializations begun: a version-2
+    case without `specializations` has not said (None); `[]` means none. A version-1 case (a file without
+    `schema_version`, or with 1) meant "none" by leaving the list out, so it is read that way and becomes a version-2
+    case with the same answers. Build a new, empty case with `new_case()`.
+    """
+
+    schema_version: int = Field(CURRENT_SCHEMA_VERSION, description="Wersja formatu pliku: 1 albo 2")
     label: str | None = Field(None, max_length=200, description="Opis przypadku (nie dane osobowe)")
     person: Person = Field(default_factory=Person)
     profession: Profession | None = None
@@ -346,7 +366,8 @@ class Case(_Model):
     courses: list[Course] = Field(default_factory=list)
     postgraduate_studies: list[PostgraduateStudies] = Field(default_factory=list)
     foreign_training: list[ForeignTraining] = Field(default_factory=list)
-    specializations: list[Specialization] = Field(default_factory=list)
+    specializations: list[Specialization] | None = Field(
+        None, description="Rozpoczęte specjalizacje; None = nie podano, [] = żadnej")
     state_exam_attempts: list[StateExamAttempt] = Field(default_factory=list)
     exemption: Exemption | None = None
     goal: Goal = Field(default_factory=Goal)
@@ -354,3 +375,24 @@ class Case(_Model):
     exam_session: ExamSessionFacts | None = None
     exemption_team: list[CommissionRole] | None = Field(
         None, description="Skład zespołu opiniującego zwolnienie ze specjalizacji (§ 5 ust. 2), dla CMKP")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        """Read a version-1 case as version 2: an omitted list of specializations meant "none" there."""
+        if not isinstance(data, dict):
+            return data
+        version = data.get("schema_version", 1)
+        if version not in SCHEMA_VERSIONS or isinstance(version, bool):
+            raise ValueError(f"nieznana wersja formatu: {version!r} (obsługiwane: 1 i 2)")
+        if version == 1:
+            data = dict(data)
+            if data.get("specializations") is None:
+                data["specializations"] = []
+            data["schema_version"] = CURRENT_SCHEMA_VERSION
+        return data
+
+
+def new_case() -> Case:
+    """An empty case of the current version: nothing answered yet."""
+    return Case(schema_version=CURRENT_SCHEMA_VERSION)

@@ -65,13 +65,19 @@ class StepKind(str, Enum):
 
 
 class Step(BaseModel):
-    """A dated step: a deadline, an event or a window (with `end`)."""
+    """A dated step: a deadline, an event or a window (with `end`).
+
+    `date` is always the date the law gives, the one we advise. `last_day` is set on a term to do something (apply,
+    pay, issue) whose date falls on a Saturday, a Sunday or a public holiday: the term then runs to that next working
+    day (KPA art. 57 § 4, KC art. 115). Durations are never moved, so their steps have no `last_day`.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     code: str
     label: str
     date: date
+    last_day: date | None = None
     end: date | None = None
     kind: StepKind = StepKind.DEADLINE
     legal_basis: list[Ref] = Field(default_factory=list)

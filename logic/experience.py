@@ -1,15 +1,21 @@
-"""Work experience (staż pracy) computed from employment periods.
+"""Work experience (staż pracy) computed from employment periods, counted the way Polish employers count it.
 
-Reading taken (written down because the statute is silent on how to add up separate periods):
-- Days are counted, and overlapping or adjacent periods count once.
-- Only whole days before the as-of date count: on the as-of day the person has completed work up to the day before.
-- A requirement of N months (or years) is met when the days worked in the relevant window are at least the
-  number of calendar days in the N months immediately before the as-of date. For one continuous period this is
-  exactly the calendar rule of KC art. 112 (6 months from 1 August are complete on 1 February); separate periods
-  are added day by day. KC art. 114 (a month as 30 days when continuity is not required) would differ from this by
-  at most a few days; we show a note whenever periods are added up.
-- "W okresie ostatnich 5 lat" (art. 67 ust. 4 pkt 2) is the window from the same day five years before the as-of
-  date to the day before the as-of date.
+Units: ustawa art. 67 ust. 4 pkt 2 (2 years within the last 5, before a specialization), art. 71 ust. 2 pkt 2
+(6 months, before a qualification course), rozporządzenie § 4 ust. 3 (5 years in the field, for a credit of
+practical training); Kodeks cywilny art. 112 and art. 114 for the counting.
+
+How a total is reached (the settled reading, written down in docs/READINGS.md, reading 1):
+- overlapping periods are merged, so that a day counts once; periods that touch (one ends the day before the next
+  begins) are one continuous run;
+- only what lies in the window counts: "w okresie ostatnich 5 lat" is from the same day five years before the as-of
+  date to the day before it; without a window, everything up to the day before the as-of date;
+- each continuous run is counted in whole calendar months (KC art. 112: a run whose first day is 1 February has six
+  months on 31 July; one from 15 March on 14 September) plus the days left over (1 March – 15 April: 1 month and
+  15 days);
+- the runs' months and left-over days are added, and every 30 left-over days make one more month (KC art. 114:
+  where continuity is not required, a month is 30 days); 12 months make a year;
+- a requirement of N months (or years) is met when that total reaches N months.
+For work that lies wholly in the past and inside the window, the total is the same on every as-of date.
 """
 from __future__ import annotations
 
@@ -18,10 +24,12 @@ from datetime import date, timedelta
 
 from .case import Employment
 from .common import same_field
-from .periods import add_months
+from .periods import add_months, add_years
 
 ONE_DAY = timedelta(days=1)
 FAR_FUTURE = date(9000, 1, 1)  # stands for an ongoing period
+DAYS_PER_MONTH = 30  # KC art. 114
+MONTHS_PER_YEAR = 12
 
 
 @dataclass(frozen=True)
@@ -31,7 +39,6 @@ class WorkHistory:
     intervals: tuple[tuple[date, date], ...]  # inclusive, merged, sorted; may extend past as_of
     continues: bool  # some period is ongoing (or ends in the future): the person keeps working
     missing: tuple[str, ...] = field(default=())  # case fields that are unknown and matter
-    separate_periods: int = 0  # how many separate runs of work there are before as_of
 
 
 def work_history(employment: list[Employment] | None, as_of: date, unit_field: str | None = None,
@@ -67,9 +74,7 @@ def work_history(employment: list[Employment] | None, as_of: date, unit_field: s
         if end >= as_of:
             continues = True
         raw.append((period.start, end))
-    merged = _merge(raw)
-    runs_before = sum(1 for s, _ in merged if s < as_of)
-    return WorkHistory(tuple(merged), continues, tuple(missing), runs_before)
+    return WorkHistory(tuple(_merge(raw)), continues, tuple(missing))
 
 
 def _merge(intervals: list[tuple[date, date]]) -> list[tuple[date, date]]:
@@ -83,62 +88,155 @@ def _merge(intervals: list[tuple[date, date]]) -> list[tuple[date, date]]:
     return [(s, e) for s, e in merged]
 
 
-def days_worked(history: WorkHistory, window_start: date | None, as_of: date) -> int:
-    """Days worked from `window_start` (inclusive; None = no limit) to the day before `as_of`."""
-    last = as_of - ONE_DAY
-    total = 0
-    for start, end in history.intervals:
-        lo = start if window_start is None or start > window_start else window_start
+def months_end(first: date, months: int) -> date:
+    """The last day of `months` calendar months whose first day is `first` (KC art. 112).
+
+    Normally the day before the same-numbered day `months` later (1 February + 6 months → 31 July). When that month
+    has no day with the first day's number, the months end with that month's last day (31 August + 6 → 28/29 Feb).
+    """
+    same_day = add_months(first, months)
+    return same_day if same_day.day != first.day else same_day - ONE_DAY
+
+
+def run_length(first: date, last: date) -> tuple[int, int]:
+    """(whole calendar months, days left over) of one continuous run from `first` to `last`, both included."""
+    if last < first:
+        return 0, 0
+    # A first guess from the calendar, then corrected by at most a step either way.
+    months = (last.year - first.year) * 12 + (last.month - first.month)
+    while months > 0 and months_end(first, months) > last:
+        months -= 1
+    while months_end(first, months + 1) <= last:
+        months += 1
+    end_of_whole = months_end(first, months) if months else first - ONE_DAY
+    return months, (last - end_of_whole).days
+
+
+@dataclass(frozen=True)
+class Length:
+    """A total of work experience: whole months and the days left over (fewer than 30)."""
+
+    months: int
+    days: int
+
+    @property
+    def years(self) -> int:
+        return self.months // MONTHS_PER_YEAR
+
+
+def total_length(runs: list[tuple[date, date]]) -> tuple[Length, int]:
+    """Add up runs (KC art. 112 per run, KC art. 114 for left-over days); also return how many runs were counted."""
+    months = days = counted = 0
+    for first, last in runs:
+        if last < first:
+            continue
+        m, d = run_length(first, last)
+        months += m
+        days += d
+        counted += 1
+    months += days // DAYS_PER_MONTH
+    return Length(months, days % DAYS_PER_MONTH), counted
+
+
+def _window_runs(history: WorkHistory, day: date, window_years: int | None) -> list[tuple[date, date]]:
+    """The runs of work clipped to the window that applies on `day` (inclusive), in order."""
+    last = day - ONE_DAY
+    start = add_years(day, -window_years) if window_years else None
+    runs = []
+    for first, end in history.intervals:
+        lo = first if start is None or first > start else start
         hi = end if end < last else last
         if hi >= lo:
-            total += (hi - lo).days + 1
-    return total
+            runs.append((lo, hi))
+    return runs
 
 
-def required_days(as_of: date, months: int) -> int:
-    """Calendar days in the `months` months immediately before `as_of`."""
-    return (as_of - add_months(as_of, -months)).days
+def length_on(history: WorkHistory, day: date, window_years: int | None = None) -> tuple[Length, int]:
+    """The work experience counted on `day` (only days before it; within the last `window_years`, if given)."""
+    return total_length(_window_runs(history, day, window_years))
 
 
 @dataclass(frozen=True)
 class ExperienceCheck:
     met: bool
-    worked_days: int
-    needed_days: int
+    length: Length  # counted on the as-of date
+    needed_months: int
+    runs: int  # separate runs of work that were added up
     earliest: date | None  # the first day the requirement is met if work continues as recorded; None if never
 
 
 def check_experience(history: WorkHistory, as_of: date, months: int, window_years: int | None = None) -> ExperienceCheck:
     """Is `months` of work reached on `as_of` (within the last `window_years`, if given)? And if not, when?"""
-    worked = _worked_on(history, as_of, window_years)
-    needed = required_days(as_of, months)
-    if worked >= needed:
-        return ExperienceCheck(True, worked, needed, as_of)
-    return ExperienceCheck(False, worked, needed, _earliest(history, as_of, months, window_years))
+    length, runs = length_on(history, as_of, window_years)
+    if length.months >= months:
+        return ExperienceCheck(True, length, months, runs, as_of)
+    return ExperienceCheck(False, length, months, runs, _earliest(history, as_of, months, window_years))
 
 
-def _worked_on(history: WorkHistory, day: date, window_years: int | None) -> int:
-    window_start = add_months(day, -12 * window_years) if window_years else None
-    return days_worked(history, window_start, day)
+def _points(length: Length) -> int:
+    """The total as days of 30-day months: the requirement of N months is met at 30 × N points."""
+    return length.months * DAYS_PER_MONTH + length.days
 
 
 def _earliest(history: WorkHistory, as_of: date, months: int, window_years: int | None) -> date | None:
     """First day after `as_of` on which the requirement is met, projecting the recorded periods forward.
 
-    Each day adds at most one worked day and the needed count varies by at most three days from one month to
-    the next, so we may jump ahead by the shortfall less three days without skipping the answer.
+    Each new day adds one day to the run that is growing; when that run completes a calendar month (28 to 31 days)
+    its left-over days restart from zero, so the total in 30-day points grows by at most 3 on that day and by 1 on
+    the others: at most d + 2 × (d // 28 + 1) points in d days. Days leaving the window only lower the total. So it
+    is safe to jump ahead by the days that cannot close the gap, and the first day found is the first day met.
     """
     if not history.intervals:
         return None
     last_worked = max(end for _, end in history.intervals)
     horizon = add_months(as_of, 12 * ((window_years or 0) + 3) + months)
+    target = months * DAYS_PER_MONTH
     day = as_of + ONE_DAY
     while day <= horizon:
-        worked = _worked_on(history, day, window_years)
-        needed = required_days(day, months)
-        if worked >= needed:
+        length, _ = length_on(history, day, window_years)
+        gap = target - _points(length)
+        if gap <= 0:
             return day
         if day > last_worked:
             return None  # the recorded work has ended and the requirement was not reached
-        day += timedelta(days=max(1, needed - worked - 3))
+        day += timedelta(days=max(1, (gap - 2) * 28 // 30))
     return None
+
+
+def _plural(n: int, one: str, few: str, many: str) -> str:
+    if n == 1:
+        return one
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return few
+    return many
+
+
+def years_word(n: int) -> str:
+    return f"{n} {_plural(n, 'rok', 'lata', 'lat')}"
+
+
+def months_word(n: int) -> str:
+    return f"{n} {_plural(n, 'miesiąc', 'miesiące', 'miesięcy')}"
+
+
+def days_word(n: int) -> str:
+    return f"{n} {_plural(n, 'dzień', 'dni', 'dni')}"
+
+
+def length_text(length: Length) -> str:
+    """ "1 rok, 7 miesięcy i 12 dni"; "6 miesięcy"; "0 dni" for no work at all."""
+    parts = []
+    if length.years:
+        parts.append(years_word(length.years))
+    if length.months % MONTHS_PER_YEAR:
+        parts.append(months_word(length.months % MONTHS_PER_YEAR))
+    if length.days:
+        parts.append(days_word(length.days))
+    if not parts:
+        return days_word(0)
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " i " + parts[-1]
+
+
+def requirement_text(months: int) -> str:
+    """ "2 lata", "6 miesięcy", "1 rok i 6 miesięcy" for a requirement of `months` months."""
+    return length_text(Length(months, 0))

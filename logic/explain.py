@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from .assess import Assessment
 from .case import FORM_LABELS_PL
-from .decision import Outcome, StepKind
+from .decision import Outcome
 from .periods import polish_date
+from .present import step_when
 
 MARK = {
     Outcome.MEETS: "[TAK]",
@@ -20,15 +21,15 @@ def explain(a: Assessment) -> str:
     if a.goal_form:
         goal = FORM_LABELS_PL[a.goal_form] + (f" – {a.goal_field}" if a.goal_field else "")
         lines.append(f"Cel: {goal}")
+    for w in a.warnings:
+        lines.append(f"UWAGA: {w.text}")
     lines.append("")
     for d in a.decisions:
         lines.append(f"{MARK[d.outcome]} {d.title} – {d.outcome_label}")
         for r in d.reasons:
             lines.append(f"    • {r.text}")
         for s in d.steps:
-            when = polish_date(s.date) + (f" – {polish_date(s.end)}" if s.end else "")
-            prefix = "od" if s.kind is StepKind.EARLIEST else ""
-            lines.append(f"    ⏱ {prefix + ' ' if prefix else ''}{when}: {s.label}")
+            lines.append(f"    ⏱ {step_when(s)}: {s.label}")
             if s.note:
                 lines.append(f"      uwaga: {s.note}")
         for n in d.notes:

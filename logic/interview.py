@@ -64,6 +64,8 @@ class Question:
     goals: frozenset[Form | None] | None = None  # None: asked whenever its step is
     columns: tuple[Column, ...] = ()
     unknown_allowed: bool = False  # for tables: the whole list may be "nie wiem" (None)
+    none_answer: str = ""  # for such tables: the answer that means an empty list ("none"), not "nie wiem"
+    empty_prompt: str = ""  # for such tables: the question put when the table is left empty
     minimum: float | None = None
     maximum: float | None = None
 
@@ -140,6 +142,9 @@ STEPS: tuple[InterviewStep, ...] = (
             Question("goal.session", "O którą sesję egzaminu państwowego pytasz?", Kind.SESSION,
                      term="egzamin_panstwowy", goals=frozenset({Form.EGZAMIN_PANSTWOWY}),
                      help="Zostaw „najbliższą możliwą”, jeśli chcesz zdawać jak najszybciej."),
+            Question("goal.exam_date", "Data egzaminu, jeśli już ją znasz", Kind.DATE,
+                     goals=frozenset({Form.EGZAMIN_PANSTWOWY}),
+                     help="Od niej liczymy najpóźniejszy dzień zawiadomienia o egzaminie. Możesz zostawić puste."),
         )),
     InterviewStep(
         "zawod", "Zawód i prawo wykonywania zawodu",
@@ -164,6 +169,8 @@ STEPS: tuple[InterviewStep, ...] = (
         "praca", "Przebieg pracy", "Okresy pracy w zawodzie – od nich zależy staż pracy.",
         frozenset({Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY, None}), ("employment",), (
             Question("employment", "Okresy pracy w zawodzie", Kind.TABLE, term="staz_pracy", unknown_allowed=True,
+                     none_answer="Nie pracowałam / nie pracowałem w zawodzie",
+                     empty_prompt="Jeśli nie wpiszesz w tabeli żadnego okresu:",
                      help="Jeden wiersz to jedno zatrudnienie. Dodaj wiersz na dole tabeli; zaznacz wiersz i "
                           "usuń go klawiszem Delete. Jeśli praca trwa, zaznacz „Trwa” i zostaw datę końca pustą.",
                      columns=(
@@ -209,7 +216,10 @@ STEPS: tuple[InterviewStep, ...] = (
                          Column("kind", "Rodzaj kursu", Kind.CHOICE, options=COURSE_KIND_OPTIONS),
                          Column("name", "Nazwa kursu", Kind.TEXT),
                          Column("field", "Dziedzina lub zakres", Kind.FIELD),
+                         Column("started_on", "Data rozpoczęcia", Kind.DATE),
                          Column("completed_on", "Data ukończenia", Kind.DATE),
+                         Column("theory_passed", "Zajęcia teoretyczne zaliczone", Kind.YES_NO, options=TABLE_YES_NO),
+                         Column("practice_passed", "Szkolenie praktyczne zaliczone", Kind.YES_NO, options=TABLE_YES_NO),
                          Column("exam", "Egzamin po kursie", Kind.CHOICE, options=EXAM_RESULT_OPTIONS),
                          Column("organizer", "Organizator", Kind.TEXT),
                          Column("certificate", "Zaświadczenie (numer, data, miejsce)", Kind.TEXT),
@@ -249,7 +259,9 @@ STEPS: tuple[InterviewStep, ...] = (
         frozenset({Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY, Form.EGZAMIN_PANSTWOWY, None}),
         ("specializations", "exemption"), (
             Question("specializations", "Specjalizacje, które rozpoczęłaś / rozpocząłeś", Kind.TABLE,
-                     term="specjalizacja",
+                     term="specjalizacja", unknown_allowed=True,
+                     none_answer="Nie rozpoczynałam / nie rozpoczynałem żadnej specjalizacji",
+                     empty_prompt="Jeśli nie wpiszesz w tabeli żadnej specjalizacji:",
                      help="Także przerwane i te dofinansowane ze środków publicznych. Zostaw pustą, jeśli żadnej "
                           "nie zaczynałaś / nie zaczynałeś.",
                      columns=(

@@ -7,10 +7,12 @@ for months). Rules never do date arithmetic of their own.
   `start + n days`.
 - A period in months or years ends on the day with the same number in the last month, or on that month's last
   day when there is none (KC art. 112): 31 Jan + 1 month = 28/29 Feb; 29 Feb + 1 year = 28 Feb.
-- A term for doing something that ends on a Saturday, a Sunday or a public holiday moves to the next working day
-  under KC art. 115 / KPA art. 57 § 4. Whether that applies to the fixed dates of the 2026 regulation (31 May,
-  30 November …) is not settled, so we keep the date the law gives and attach a visible note naming the next
-  working day (`day_off_note`). Durations (15 months, 5 years) are never moved.
+- A term for doing something (applying, paying, fixing a defect, issuing a document) that ends on a Saturday, a
+  Sunday or a public holiday runs to the next working day (KPA art. 57 § 4, KC art. 115). The statute excludes only
+  art. 64 of the KPA for the exam application (art. 67 ust. 9 ustawy), and practice moves such deadlines, so this
+  is the settled reading. We still advise the date the law gives and show the moved last day beside it
+  (`term_last_day`, `day_off_note`). Durations (15 months, a break of at most 5 years, 18 months for a retake) are
+  never moved (`duration_day_off_note`).
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from .references import ActKey, Ref, ref
 KC_111 = ref(ActKey.KODEKS_CYWILNY, "111", "2")
 KC_112 = ref(ActKey.KODEKS_CYWILNY, "112")
 KC_115 = ref(ActKey.KODEKS_CYWILNY, "115")
+KPA_57_4 = ref(ActKey.KPA, "57", "4")
 DNI_WOLNE_1 = ref(ActKey.DNI_WOLNE, "1")
 
 
@@ -92,18 +95,37 @@ def day_off_reason(day: date) -> str | None:
     return None
 
 
-def day_off_note(day: date) -> str | None:
-    """A visible note for a term that ends on a day off; None on a working day."""
+def previous_working_day(day: date) -> date:
+    """The last day on or before `day` that is neither a Saturday, a Sunday nor a public holiday."""
+    while is_day_off(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def term_last_day(day: date) -> date | None:
+    """The last day of a term to act whose date is `day`, when `day` is a day off; None on a working day."""
+    return next_working_day(day) if is_day_off(day) else None
+
+
+def day_off_note(day: date, act: str = "dokonać czynności") -> str | None:
+    """A visible note for a term to act that ends on a day off; None on a working day. `act` is the infinitive
+    ("złożyć wniosek", "wnieść opłatę")."""
     why = day_off_reason(day)
     if why is None:
         return None
-    nxt = next_working_day(day)
-    return (
-        f"{polish_date(day)} to {why}. Podajemy datę wynikającą z przepisu. Według art. 115 Kodeksu cywilnego "
-        f"termin do dokonania czynności przypadający na dzień wolny upływa w najbliższym dniu roboczym "
-        f"({polish_date(nxt)}), ale przepisy o kształceniu podyplomowym nie mówią, czy dotyczy to tego terminu. "
-        f"Bezpieczniej dokonać czynności najpóźniej w dniu podanym w przepisie."
-    )
+    return (f"{polish_date(day)} to {why}: termin upływa {polish_date(next_working_day(day))} (art. 57 § 4 Kodeksu "
+            f"postępowania administracyjnego, art. 115 Kodeksu cywilnego). Bezpieczniej {act} do "
+            f"{polish_date(day)}")
+
+
+def duration_day_off_note(day: date) -> str | None:
+    """A note for the end of a duration that falls on a day off: it does not move (KC art. 115 is about terms to
+    act)."""
+    why = day_off_reason(day)
+    if why is None:
+        return None
+    return (f"{polish_date(day)} to {why}. To koniec okresu, a nie termin do dokonania czynności, więc nie przesuwa się "
+            f"na następny dzień roboczy.")
 
 
 @lru_cache(maxsize=8192)
@@ -113,4 +135,4 @@ def polish_date(day: date) -> str:
 
 
 def counting_refs() -> list[Ref]:
-    return [KC_111, KC_112, KC_115]
+    return [KC_111, KC_112, KC_115, KPA_57_4]

@@ -3,6 +3,7 @@ import streamlit as st
 
 from logic.assess import has_person_facts
 from logic.periods import polish_date
+from logic.present import last_moment
 from ui import decisions as D
 from ui import frame as fr
 from ui import timeline as T
@@ -35,8 +36,8 @@ with fr.page("terminy"):
                                     f"przypomnienie {T.REMIND_DAYS_BEFORE} dni wcześniej.")
             for item in steps:
                 s = item.step
-                left = T.days_left_text(s.date, s.end, as_of)
-                past = (s.end or s.date) < as_of
+                left = T.days_left_text(s.date, s.end, as_of, s.last_day)
+                past = last_moment(s) < as_of
                 with st.container(border=True):
                     cols = st.columns([2, 5])
                     cols[0].markdown(f"{KIND_ICONS[s.kind.value]} **{D.step_when(s)}**  \n"

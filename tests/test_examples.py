@@ -77,14 +77,16 @@ def test_assessing_twice_gives_the_same_answer(path):
 def test_a_nurse_working_since_june_2025_cannot_yet_apply_for_a_specialization_and_learns_when():
     d = one(load("pielegniarka-jeszcze-nie"), date(2026, 11, 22), "a.specjalizacja.entry")
     assert d.outcome is Outcome.DOES_NOT_MEET
-    assert d.earliest_date == date(2027, 6, 1)   # 1.06.2025 + 2 years (KC art. 112)
+    # From 1.06.2025, on 31.05.2027 the count runs to 30.05.2027: 23 calendar months (to 30.04.2027, KC art. 112)
+    # and 30 days, which make the 24th month (KC art. 114).
+    assert d.earliest_date == date(2027, 5, 31)
 
 
 @pytest.mark.parametrize("as_of, outcome", [
-    (date(2027, 5, 31), Outcome.DOES_NOT_MEET),
-    (date(2027, 6, 1), Outcome.MEETS),
+    (date(2027, 5, 30), Outcome.DOES_NOT_MEET),
+    (date(2027, 5, 31), Outcome.MEETS),
 ])
-def test_the_two_year_experience_is_complete_on_the_same_date_two_years_later(as_of, outcome):
+def test_the_two_year_experience_is_complete_when_23_months_and_30_days_are_counted(as_of, outcome):
     assert one(load("pielegniarka-jeszcze-nie"), as_of, "a.specjalizacja.entry").outcome is outcome
 
 
@@ -92,8 +94,8 @@ def test_work_from_2019_to_2020_falls_outside_the_five_year_window():
     # 1.01.2019–30.06.2020 is 18 months; with the 17 months since June 2025 it would be over 24 months,
     # but the window on 22.11.2026 starts on 22.11.2021.
     d = one(load("pielegniarka-jeszcze-nie"), date(2026, 11, 22), "a.specjalizacja.entry")
-    assert d.facts["worked_days"] == (date(2026, 11, 22) - date(2025, 6, 1)).days
-    assert d.facts["needed_days"] == (date(2026, 11, 22) - date(2024, 11, 22)).days
+    # 1.06.2025–21.11.2026: 17 months (to 31.10.2026) and 21 days
+    assert (d.facts["experience_months"], d.facts["experience_days"], d.facts["needed_months"]) == (17, 21, 24)
 
 
 def test_the_same_nurse_may_already_apply_for_a_qualification_course():
@@ -102,18 +104,20 @@ def test_the_same_nurse_may_already_apply_for_a_qualification_course():
 
 
 # --- polozna-kurs-kwalifikacyjny: 6 months from 1.08.2026 ----------------------------------------------------
+# On 31.01.2027 the count runs to 30.01.2027: five calendar months (to 31.12.2026, KC art. 112) and 30 days, which
+# make the sixth month (KC art. 114); on 30.01.2027 only 29 days are left over.
 
 @pytest.mark.parametrize("as_of, outcome", [
     (date(2026, 11, 22), Outcome.DOES_NOT_MEET),
-    (date(2027, 1, 31), Outcome.DOES_NOT_MEET),
-    (date(2027, 2, 1), Outcome.MEETS),
+    (date(2027, 1, 30), Outcome.DOES_NOT_MEET),
+    (date(2027, 1, 31), Outcome.MEETS),
 ])
-def test_a_midwife_working_since_august_2026_may_apply_for_a_qualification_course_from_1_february_2027(as_of,
-                                                                                                    outcome):
+def test_a_midwife_working_since_august_2026_may_apply_for_a_qualification_course_from_31_january_2027(as_of,
+                                                                                                     outcome):
     d = one(load("polozna-kurs-kwalifikacyjny"), as_of, "a.kurs_kwalifikacyjny.entry")
     assert d.outcome is outcome
     if outcome is Outcome.DOES_NOT_MEET:
-        assert d.earliest_date == date(2027, 2, 1)
+        assert d.earliest_date == date(2027, 1, 31)
 
 
 def test_a_specialist_course_has_no_experience_condition():
@@ -189,12 +193,13 @@ def test_the_autumn_2027_session_costs_350_and_applications_go_to_cem_by_31_may_
     assert steps["session_window"].end == date(2027, 11, 30)
 
 
-def test_the_fee_deadline_on_a_saturday_carries_a_note_and_the_monday_deadline_does_not():
+def test_the_fee_deadline_on_a_saturday_runs_to_monday_and_the_monday_deadline_does_not_move():
     d = one(load("infolinia-oplata-i-terminy"), date(2026, 11, 22), "f.session")
     steps = {s.code: s for s in d.steps}
     assert date(2027, 6, 5).weekday() == 5 and date(2027, 5, 31).weekday() == 0
+    assert (steps["fee_deadline"].date, steps["fee_deadline"].last_day) == (date(2027, 6, 5), date(2027, 6, 7))
     assert steps["fee_deadline"].note and "7 czerwca 2027 r." in steps["fee_deadline"].note
-    assert steps["application_deadline"].note is None
+    assert (steps["application_deadline"].last_day, steps["application_deadline"].note) == (None, None)
 
 
 @pytest.mark.parametrize("as_of, session", [

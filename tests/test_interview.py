@@ -80,7 +80,7 @@ def test_goal_detail_questions_depend_on_the_goal():
     step = BY_KEY["cel_szczegoly"]
     paths = lambda goal: [q.path for q in step.questions_for(goal)]  # noqa: E731
     assert paths(Form.SPECJALIZACJA) == ["goal.publicly_funded", "goal.employer_referral", "goal.wants_exemption"]
-    assert paths(Form.EGZAMIN_PANSTWOWY) == ["goal.wants_exemption", "goal.session"]
+    assert paths(Form.EGZAMIN_PANSTWOWY) == ["goal.wants_exemption", "goal.session", "goal.exam_date"]
     assert paths(Form.KURS_DOKSZTALCAJACY) == ["goal.employer_referral"]
 
 

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from streamlit.testing.v1 import AppTest
 
 from logic import Case, assess
-from logic.case import Form, Profession
+from logic.case import Form, Profession, new_case
 from logic.decision import Outcome
 from ui import casefile, tables, timeline
 from ui.decisions import RESULT_GROUPS
@@ -189,7 +189,7 @@ def test_a_nurse_who_does_not_yet_meet_the_conditions_sees_the_earliest_date():
     assert_ok(at)
     assert "Czy możesz ubiegać się o specjalizację — Nie spełnia warunków" in expanders_under(at)
     infos = " ".join(i.value for i in at.info)
-    assert "Najwcześniej: **1 czerwca 2027 r.**" in infos
+    assert "Najwcześniej: **31 maja 2027 r.**" in infos  # 23 months and 30 days on 31.05.2027 (KC art. 112, 114)
 
 
 def test_a_wrong_pwz_number_is_shown_at_the_top_and_beside_the_field_and_the_step_stays():
@@ -347,7 +347,7 @@ def test_wyczysc_dane_asks_first_and_then_forgets_every_answer():
     assert at.session_state["case"].profession is Profession.PIELEGNIARKA
     at.sidebar.button(key="clear_confirm").click().run()
     assert_ok(at)
-    assert at.session_state["case"] == Case()
+    assert at.session_state["case"] == new_case()
     assert any("Dane wyczyszczone" in s.value for s in at.success)
 
 
@@ -551,7 +551,7 @@ def test_wynik_first_says_what_matters_for_the_goal():
     at = open_page("pages/2_Wynik.py", example("pielegniarka-jeszcze-nie.json"))
     text = " ".join(m.value for m in at.markdown)
     assert ("Najważniejsze dla Twojego celu:** Czy możesz ubiegać się o specjalizację – **Nie spełnia warunków** "
-            "(grupa „Jeszcze nie”). Najwcześniej: **1 czerwca 2027 r.**") in text
+            "(grupa „Jeszcze nie”). Najwcześniej: **31 maja 2027 r.**") in text
 
 
 def test_wynik_shows_the_goal_first_then_the_groups_without_repeating_it():

@@ -20,9 +20,16 @@ File format (every key is checked; an unknown key fails the test so a typo canno
             missing: [field, ...]           # these fields are named as missing
             legal_basis: ["§ 4 ust. 2 pkt 3", ...]   # these unit labels are among the legal basis
             facts: {key: value, ...}        # these computed facts have these values (dates as YYYY-MM-DD)
-            steps: {code: YYYY-MM-DD or {date: ..., end: ...}, ...}
+            steps: {code: YYYY-MM-DD or {date: ..., end: ..., last_day: ...}, ...}
+                                            # last_day: the day a term on a day off moves to (KPA art. 57 § 4,
+                                            # KC art. 115), or null when it does not move
             documents: ["substring", ...]   # a document containing each substring is listed
         absent: [rule, ...]                 # no decision with these rule codes
+        warnings: [code, ...]               # these codes are among the assessment's warnings (result.warnings)
+        no_warnings: [code, ...]            # these codes are not
+        overlay:                            # optional: a parameter overlay (a draft amendment) passed to assess
+          parameter_name:
+            - {from: 2027-01-01, value: ..., ref: {act: ..., unit: ...}, last_checked: 2026-11-23}
 
 Expected values come from the law and the issue's examples, never from running the engine.
 """
@@ -39,7 +46,8 @@ from logic import Case, assess
 
 SCENARIO_DIR = Path(__file__).parent / "scenarios"
 FILE_KEYS = {"unit", "group", "scenarios"}
-SCENARIO_KEYS = {"name", "as_of", "case", "expect", "absent"}
+SCENARIO_KEYS = {"name", "as_of", "case", "expect", "absent", "warnings", "no_warnings", "overlay"}
+STEP_KEYS = {"date", "end", "last_day"}
 EXPECT_KEYS = {"rule", "outcome", "earliest_date", "reasons", "no_reasons", "notes", "no_notes", "missing",
                "legal_basis", "facts", "steps", "documents"}
 GROUPS = set("abcdefghij")
@@ -74,15 +82,27 @@ def _jsonable(value: Any) -> Any:
 def test_scenario(file: str, group: str, scenario: dict[str, Any]) -> None:
     unknown = set(scenario) - SCENARIO_KEYS
     assert not unknown, f"unknown scenario keys {unknown}"
-    assert scenario.get("expect") or scenario.get("absent"), "a scenario must expect something"
+    assert (scenario.get("expect") or scenario.get("absent") or scenario.get("warnings")
+            or scenario.get("no_warnings")), "a scenario must expect something"
     case = Case.model_validate(scenario["case"])
-    result = assess(case, _as_date(scenario["as_of"]))
+    if "overlay" in scenario:
+        assert isinstance(scenario["overlay"], dict), "overlay must map parameter names to their dated values"
+        result = assess(case, _as_date(scenario["as_of"]), overlay=scenario["overlay"])
+    else:
+        result = assess(case, _as_date(scenario["as_of"]))
     by_rule: dict[str, list] = {}
     for d in result.decisions:
         by_rule.setdefault(d.rule, []).append(d)
 
     for rule in scenario.get("absent", []):
         assert rule not in by_rule, f"{rule} should not be decided here"
+
+    if "warnings" in scenario or "no_warnings" in scenario:
+        warning_codes = {w.code for w in result.warnings}
+        for code in scenario.get("warnings", []):
+            assert code in warning_codes, f"warning {code} not in {sorted(warning_codes)}"
+        for code in scenario.get("no_warnings", []):
+            assert code not in warning_codes, f"warning {code} should be absent"
 
     for exp in scenario.get("expect", []):
         unknown = set(exp) - EXPECT_KEYS
@@ -130,15 +150,37 @@ def _check(d, exp: dict[str, Any]) -> None:
     for code, value in exp.get("steps", {}).items():
         assert code in steps, f"step {code} not in {sorted(steps)}"
         if isinstance(value, dict):
-            assert set(value) <= {"date", "end"}, f"step {code}: only date and end may be given"
+            assert set(value) <= STEP_KEYS, f"step {code}: only {sorted(STEP_KEYS)} may be given"
             if "date" in value:
                 assert steps[code].date == _as_date(value["date"]), f"step {code} date {steps[code].date}"
             if "end" in value:
                 assert steps[code].end == _as_date(value["end"]), f"step {code} end {steps[code].end}"
+            if "last_day" in value:
+                assert steps[code].last_day == _as_date(value["last_day"]), (
+                    f"step {code} last_day {steps[code].last_day}")
         else:
             assert steps[code].date == _as_date(value), f"step {code} date {steps[code].date}"
     for text in exp.get("documents", []):
         assert any(text in doc for doc in d.documents), f"no document containing {text!r}"
+
+
+def test_scenario_files_use_only_known_keys() -> None:
+    """The format alone, without running the engine: a typo in a key fails here even while the engine is broken."""
+    problems = []
+    for p in SCENARIOS:
+        file, _, sc = p.values
+        where = f"{file}: {sc.get('name', '?')}"
+        if set(sc) - SCENARIO_KEYS:
+            problems.append(f"{where}: unknown scenario keys {set(sc) - SCENARIO_KEYS}")
+        if "overlay" in sc and not isinstance(sc["overlay"], dict):
+            problems.append(f"{where}: overlay must be a mapping")
+        for exp in sc.get("expect", []):
+            if set(exp) - EXPECT_KEYS:
+                problems.append(f"{where}: unknown expectation keys {set(exp) - EXPECT_KEYS}")
+            for code, value in exp.get("steps", {}).items():
+                if isinstance(value, dict) and set(value) - STEP_KEYS:
+                    problems.append(f"{where}: step {code}: unknown keys {set(value) - STEP_KEYS}")
+    assert not problems, "\n".join(problems)
 
 
 def test_every_rule_group_has_scenarios() -> None:

@@ -10,6 +10,7 @@ import json
 from pydantic import ValidationError
 
 from logic import Case
+from logic.case import CURRENT_SCHEMA_VERSION
 from logic.errors import describe
 
 FILE_NAME = "moja-sytuacja.json"
@@ -37,7 +38,7 @@ def load_case(raw: bytes) -> tuple[Case | None, list[str]]:
     if not isinstance(data, dict):
         return None, ["Plik nie zawiera zapisanych odpowiedzi (oczekiwano obiektu JSON z polami)."]
     version = data.get("schema_version", 1)
-    if isinstance(version, int) and version > 1:
+    if isinstance(version, int) and not isinstance(version, bool) and version > CURRENT_SCHEMA_VERSION:
         return None, ["Plik pochodzi z nowszej wersji asystenta; ta wersja nie umie go odczytać."]
     try:
         return Case.model_validate(data), []

@@ -10,6 +10,7 @@ from logic.assess import Assessment
 from logic.case import FORM_LABELS_PL
 from logic.decision import Decision, Outcome, Step, StepKind
 from logic.interview import question_for_path, describe_path
+from logic import present
 from logic.periods import polish_date
 from ui import frame as fr
 
@@ -72,8 +73,7 @@ def grouped(assessment: Assessment, *, without: list[Decision] | None = None
 
 
 def step_when(s: Step) -> str:
-    when = polish_date(s.date) + (f" – {polish_date(s.end)}" if s.end else "")
-    return f"od {when}" if s.kind is StepKind.EARLIEST else when
+    return present.step_when(s)
 
 
 def legal_links(d: Decision) -> str:
@@ -102,6 +102,8 @@ def heading(assessment: Assessment) -> None:
         goal = FORM_LABELS_PL[assessment.goal_form] + (f" – {assessment.goal_field}" if assessment.goal_field
                                                       else "")
         st.markdown(f"Twój cel: **{goal}**.")
+    for w in assessment.warnings:
+        st.warning(w.text, icon=":material/warning:")
 
 
 def group_of(d: Decision) -> ResultGroup:

@@ -24,6 +24,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from logic import Case, assess
+from logic.case import new_case
 from logic.assess import Assessment
 from logic.clock import today_in_poland
 from logic.interview import FIRST_STEP
@@ -93,7 +94,7 @@ PAGE_STATE_PREFIXES = ("annex_", "load_", "iv.")
 
 def init_state() -> None:
     ss = st.session_state
-    ss.setdefault(CASE, Case())
+    ss.setdefault(CASE, new_case())
     ss.setdefault(AS_OF, today_in_poland())
     ss.setdefault(STEP, FIRST_STEP)
     ss.setdefault(ANSWERED, set())
@@ -190,7 +191,7 @@ def _cancel_clear() -> None:
 @guarded
 def clear_data() -> None:
     """"Wyczyść dane": forget every answer of this session (the "as of" date is a setting and stays)."""
-    replace_case(Case())
+    replace_case(new_case())
     st.session_state[CONFIRM_CLEAR] = False
     st.session_state.pop("_assessment", None)
     flash("success", "Dane wyczyszczone. Możesz zacząć od nowa.")

@@ -18,7 +18,7 @@ from ui import tables
 
 NEAREST_SESSION = "najbliższa możliwa"
 UNKNOWN_LIST = "Nie wiem / podam później"
-NO_ROWS = "Nie pracowałam / nie pracowałem w zawodzie"
+NO_ROWS = "Nie pracowałam / nie pracowałem w zawodzie"  # the employment table's none_answer (logic/interview.py)
 DATE_MIN, DATE_MAX = date(1950, 1, 1), date(2100, 12, 31)
 
 
@@ -113,7 +113,7 @@ def _draw_table(q: Question, rows: list[dict] | None, rev: int, help_text: str |
                "dane; Enter zatwierdza komórkę, strzałki i Tab przechodzą między komórkami. Aby usunąć wiersz, "
                "zaznacz go z lewej strony i naciśnij Delete.")
     if q.unknown_allowed:
-        st.radio("Jeśli nie wpiszesz w tabeli żadnego okresu:", [UNKNOWN_LIST, NO_ROWS],
+        st.radio(q.empty_prompt, [UNKNOWN_LIST, q.none_answer],
                  index=1 if rows == [] else 0, key=key + "#state", help=help_text, horizontal=True)
 
 
@@ -125,7 +125,7 @@ def read(q: Question, rev: int) -> Any:
         cells = tables.apply_edits(ss.get(key + "#base", []), ss.get(key))
         rows = tables.from_cells(q, cells)
         if q.unknown_allowed and all(tables.is_empty_row(q, r) for r in rows):
-            return [] if ss.get(key + "#state") == NO_ROWS else None
+            return [] if ss.get(key + "#state") == q.none_answer else None
         return rows
     value = ss.get(key)
     if q.kind is Kind.NUMBER and value is not None:

@@ -14,6 +14,7 @@ from icalendar import Alarm, Calendar, Event
 
 from logic.assess import Assessment
 from logic.decision import Step, StepKind
+from logic.present import step_when
 
 PRODID = "-//Asystent ksztalcenia podyplomowego pielegniarek i poloznych//PL"
 REMIND_DAYS_BEFORE = 3
@@ -39,9 +40,14 @@ def dated_steps(assessment: Assessment) -> list[DatedStep]:
     return sorted(out, key=lambda x: (x.step.date, x.step.end or x.step.date, x.step.label))
 
 
-def days_left_text(day: date, end: date | None, as_of: date) -> str:
-    """"za 7 dni", "dziś", "trwa", "minął 3 dni temu" – counted in calendar days from the "as of" day."""
+def days_left_text(day: date, end: date | None, as_of: date, last_day: date | None = None) -> str:
+    """"za 7 dni", "dziś", "trwa", "minął 3 dni temu" – counted in calendar days from the "as of" day. A term whose
+    date fell on a day off and runs to `last_day` is still open until that day."""
     n = (day - as_of).days
+    if n < 0 and last_day is not None and last_day >= as_of:
+        left = (last_day - as_of).days
+        return "termin upływa dziś" if left == 0 else ("termin upływa jutro" if left == 1 else
+                                                       f"termin upływa za {left} dni")
     if n > 0:
         return "jutro" if n == 1 else f"za {n} dni"
     if n == 0:
@@ -75,6 +81,8 @@ def build_ics(steps: list[DatedStep], *, generated_on: date) -> bytes:
         ev.add("dtend", (s.end or s.date) + timedelta(days=1))  # DTEND of an all-day event is exclusive
         ev.add("summary", s.label)
         lines = [f"Dotyczy: {item.decision_title}"]
+        if s.last_day is not None and s.last_day != s.date:
+            lines.append(f"Termin: {step_when(s)}.")
         if s.note:
             lines.append(f"Uwaga: {s.note}")
         if s.legal_basis:

@@ -41,8 +41,9 @@ from .. import parameters as P
 from ..case import Case, Course, CourseKind, ExamResult, Form, SpecializationStatus
 from ..common import same_field
 from ..decision import Decision, Note, Outcome, Reason, Step, StepKind
-from ..experience import check_experience, work_history
-from ..periods import add_years, polish_date
+from ..experience import check_experience, length_text, work_history, years_word
+from .entry import experience_facts
+from ..periods import add_years, duration_day_off_note, polish_date
 from ..references import reg
 
 PAR_4_2 = reg(4, 2)
@@ -65,9 +66,17 @@ REENTRY_NO_ANNEX_NOTE = Note(code="reentry_no_annex", text=(
     "Wniosek według załącznika nr 1 (§ 4 ust. 5) i opinia kierownika specjalizacji (§ 4 ust. 7) dotyczą zaliczeń z "
     "§ 4 ust. 2 i 3; moduły z przerwanej specjalizacji organizator zalicza na podstawie przedłożonej karty "
     "specjalizacji (§ 4 ust. 6)."))
-REALISED_NOTE = Note(code="realised_reading", text=(
-    "W kursie kwalifikacyjnym § 22 ust. 2 wymaga tylko, by moduły zostały zrealizowane w ramach kursu po 1 lipca "
-    "1999 r., a nie by kurs był ukończony egzaminem; w specjalizacji (§ 4 ust. 2 pkt 3–4) podstawą jest kurs ukończony."))
+def _cutoff_text(as_of: date) -> str:
+    return polish_date(P.value("credit_cutoff_date", as_of))
+
+
+def realised_note(as_of: date) -> Note:
+    return Note(code="realised_reading", text=(
+        f"W kursie kwalifikacyjnym § 22 ust. 2 wymaga tylko, by moduły zostały zrealizowane w ramach kursu po "
+        f"{_cutoff_text(as_of)}, a nie by kurs był ukończony egzaminem; w specjalizacji (§ 4 ust. 2 pkt 3–4) podstawą "
+        f"jest kurs ukończony."))
+
+
 AREA_MODULES = "moduly"
 AREA_PRACTICE = "szkolenie_praktyczne"
 
@@ -85,9 +94,11 @@ def _after_cutoff(day: date | None, as_of: date) -> bool | None:
     return day > P.value("credit_cutoff_date", as_of)
 
 
-CUTOFF_NOTE = Note(code="cutoff_reading", text=(
-    "Zaliczać można tylko kształcenie zrealizowane „po dniu 1 lipca 1999 r.”: sam 1 lipca 1999 r. nie jest objęty. "
-    "Porównujemy datę ukończenia kursu lub specjalizacji; moduły zaliczone przed tym dniem organizator może pominąć."))
+def cutoff_note(as_of: date) -> Note:
+    cutoff = _cutoff_text(as_of)
+    return Note(code="cutoff_reading", text=(
+        f"Zaliczać można tylko kształcenie zrealizowane „po dniu {cutoff}”: sam {cutoff} nie jest objęty. Porównujemy "
+        f"datę ukończenia kursu lub specjalizacji; moduły zaliczone przed tym dniem organizator może pominąć."))
 
 
 def _cutoff_reason(day: date, as_of: date) -> Reason:
@@ -146,7 +157,7 @@ def specialization_credits(case: Case, as_of: date) -> list[Decision]:
                              area=AREA_MODULES, basis_text=f"ukończone studia podyplomowe: {name}",
                              documents=["Świadectwo ukończenia studiów podyplomowych"], missing=missing))
     out.append(_practical(case, as_of))
-    for i, spec in enumerate(case.specializations):
+    for i, spec in enumerate(case.specializations or []):
         if spec.status is SpecializationStatus.INTERRUPTED:
             out.append(_reentry(spec, i, goal, as_of))
     return out
@@ -193,7 +204,7 @@ def _title(t, i: int, goal: str | None, as_of: date) -> Decision:
     after = _after_cutoff(t.completed_on, as_of)
     if after is False:
         return _decision(rule, title, Outcome.DOES_NOT_MEET, [_cutoff_reason(t.completed_on, as_of)], basis, as_of,
-                         source=path, area=AREA_MODULES, basis_text="tytuł specjalisty", notes=[CUTOFF_NOTE])
+                         source=path, area=AREA_MODULES, basis_text="tytuł specjalisty", notes=[cutoff_note(as_of)])
     match = same_field(t.field, goal)
     if match is True:
         return _decision(rule, title, Outcome.DOES_NOT_MEET, [Reason(code="same_field_title", text=(
@@ -206,12 +217,13 @@ def _title(t, i: int, goal: str | None, as_of: date) -> Decision:
         missing.append(path + ".field" if not t.field else "goal.field")
     if missing:
         return _decision(rule, title, Outcome.NEEDS_REVIEW, [Reason(code="missing_fact", text=(
-            "Potrzebna jest dziedzina i data zakończenia specjalizacji (zaliczać można tylko kształcenie po 1 lipca "
-            "1999 r.)."))], basis, as_of, source=path, area=AREA_MODULES, basis_text="tytuł specjalisty", missing=missing)
+            f"Potrzebna jest dziedzina i data zakończenia specjalizacji (zaliczać można tylko kształcenie po "
+            f"{_cutoff_text(as_of)})."))], basis, as_of, source=path, area=AREA_MODULES, basis_text="tytuł specjalisty", missing=missing)
     return _decision(rule, title, Outcome.FOR_DECISION, [Reason(code="title_other_field", text=(
-        f"Masz tytuł specjalisty w innej dziedzinie („{t.field}”), uzyskany po 1 lipca 1999 r.: organizator może zaliczyć "
+        f"Masz tytuł specjalisty w innej dziedzinie („{t.field}”), uzyskany po {_cutoff_text(as_of)}: organizator może "
+        f"zaliczyć "
         f"moduły objęte programem specjalizacji, po opinii kierownika specjalizacji."))], basis, as_of, source=path,
-        area=AREA_MODULES, basis_text=f"tytuł specjalisty w dziedzinie {t.field}", documents=docs, notes=[CUTOFF_NOTE])
+        area=AREA_MODULES, basis_text=f"tytuł specjalisty w dziedzinie {t.field}", documents=docs, notes=[cutoff_note(as_of)])
 
 
 def _course_for_specialization(c: Course, i: int, goal: str | None, as_of: date) -> Decision:
@@ -234,15 +246,15 @@ def _course_for_specialization(c: Course, i: int, goal: str | None, as_of: date)
     if after is False:
         return _decision("d.specjalizacja.credit.course", title, Outcome.DOES_NOT_MEET,
                          [_cutoff_reason(c.completed_on, as_of)], basis, as_of, source=path, area=AREA_MODULES,
-                         basis_text=word, notes=[CUTOFF_NOTE])
+                         basis_text=word, notes=[cutoff_note(as_of)])
     outcome, reason, missing = _scope_outcome(c.field or c.name, goal, path)
     if after is None:
         missing = missing + [path + ".completed_on"]
         outcome = Outcome.NEEDS_REVIEW
         reason = Reason(code="date_unknown", text="Nie znamy daty ukończenia kursu, a zaliczać można tylko kursy "
-                                                  "ukończone po 1 lipca 1999 r.")
+                                                  f"ukończone po {_cutoff_text(as_of)}")
     reasons = [reason]
-    notes = [CUTOFF_NOTE, Note(code="hours_cap", text=(
+    notes = [cutoff_note(as_of), Note(code="hours_cap", text=(
         "Zaliczenie obejmuje najwyżej tyle, ile przewiduje program kształcenia dla tego rodzaju kursu."))]
     return _decision("d.specjalizacja.credit.course", title, outcome, reasons, basis, as_of, source=path,
                      area=AREA_MODULES, basis_text=f"ukończony {word}: {name}", missing=missing, notes=notes,
@@ -270,15 +282,16 @@ def _practical(case: Case, as_of: date) -> Decision:
     earliest = None
     if check.met:
         reasons.append(Reason(code="experience_in_field", text=(
-            f"Masz co najmniej {years} lat doświadczenia zawodowego w dziedzinie „{goal}”.")))
+            f"Masz co najmniej {years_word(years)} doświadczenia zawodowego w dziedzinie „{goal}” "
+            f"({length_text(check.length)}).")))
     else:
-        text = (f"Doświadczenie w dziedzinie „{goal}”: {check.worked_days} dni; potrzeba co najmniej {years} lat "
-                f"({check.needed_days} dni).")
+        text = (f"Doświadczenie w dziedzinie „{goal}”: {length_text(check.length)}; potrzeba co najmniej "
+                f"{years_word(years)}.")
         if check.earliest:
             earliest = check.earliest
             text += f" Jeśli nadal będziesz pracować w tej dziedzinie, warunek spełnisz {polish_date(earliest)}"
-            steps.append(Step(code="practice_credit_from", label="Od tego dnia spełnisz warunek 5 lat doświadczenia "
-                                                                   "w dziedzinie", date=earliest, kind=StepKind.EARLIEST,
+            steps.append(Step(code="practice_credit_from", label=f"Od tego dnia spełnisz warunek {years_word(years)} "
+                                                                    f"doświadczenia w dziedzinie", date=earliest, kind=StepKind.EARLIEST,
                               legal_basis=[PAR_4_3]))
         reasons.append(Reason(code="experience_in_field_short", text=text))
     if current is True:
@@ -298,8 +311,8 @@ def _practical(case: Case, as_of: date) -> Decision:
         outcome = Outcome.NEEDS_REVIEW
         if current is None and case.employment is not None:
             missing.append("employment[].unit_field")
-    return _decision(rule, title, outcome, reasons, basis, as_of, source="employment", area=AREA_PRACTICE,
-                     basis_text=f"zatrudnienie: co najmniej {years} lat doświadczenia w dziedzinie i obecna praca w "
+    decision = _decision(rule, title, outcome, reasons, basis, as_of, source="employment", area=AREA_PRACTICE,
+                     basis_text=f"zatrudnienie: co najmniej {years_word(years)} doświadczenia w dziedzinie i obecna praca w "
                                 f"komórce o zgodnym profilu",
                      documents=["Zaświadczenie pracodawcy o okresach zatrudnienia i miejscu pracy (oddział, poradnia)"],
                      missing=sorted(set(missing)) if outcome is Outcome.NEEDS_REVIEW else [], steps=steps,
@@ -307,6 +320,9 @@ def _practical(case: Case, as_of: date) -> Decision:
                      notes=[Note(code="experience_in_field_reading", text=(
                          "Doświadczenie w dziedzinie liczymy z okresów pracy w komórkach, których profil podano jako tę "
                          "dziedzinę. Organizator może ocenić je inaczej na podstawie dokumentów."))])
+    if case.employment is not None:
+        decision.facts.update(experience_facts(check))
+    return decision
 
 
 def _reentry(spec, i: int, goal: str | None, as_of: date) -> Decision:
@@ -327,10 +343,12 @@ def _reentry(spec, i: int, goal: str | None, as_of: date) -> Decision:
             missing=[p for p, v in ((path + ".ended_on", spec.ended_on), ("goal.field", goal)) if v is None])
     last_day = add_years(spec.ended_on, years)
     reentry_note = Note(code="break_reading", text=(
-        "Przerwę liczymy od dnia przerwania specjalizacji; „niedłuższa niż 5 lat” oznacza u nas ponowne przystąpienie "
-        "najpóźniej w dniu, który datą odpowiada dniowi przerwania, 5 lat później (29 lutego → 28 lutego)."))
-    step = Step(code="reentry_last_day", label="Ostatni dzień ponownego przystąpienia, przy którym przerwa nie "
-                                               "przekracza 5 lat", date=last_day, legal_basis=[PAR_4_6])
+        f"Przerwę liczymy od dnia przerwania specjalizacji; „niedłuższa niż {years_word(years)}” oznacza u nas ponowne "
+        f"przystąpienie najpóźniej w dniu, który datą odpowiada dniowi przerwania, {years_word(years)} później (29 "
+        f"lutego → 28 lutego)."))
+    step = Step(code="reentry_last_day", label=f"Ostatni dzień ponownego przystąpienia, przy którym przerwa nie "
+                                               f"przekracza {years_word(years)}", date=last_day, legal_basis=[PAR_4_6],
+                note=duration_day_off_note(last_day))
     if as_of <= last_day:
         return _decision(rule, title, Outcome.ON_REQUEST, [Reason(code="break_within_limit", text=(
             f"Specjalizację przerwano {polish_date(spec.ended_on)}; jeśli przystąpisz do niej ponownie najpóźniej "
@@ -395,7 +413,7 @@ def course_credits(case: Case, as_of: date) -> list[Decision]:
         items.append((f"courses[{i}]", c.name or c.field or COURSE_WORD[c.kind], c.field or c.name, c.completed_on,
                       _completed(c), COURSE_WORD[c.kind]))
     spec_fields = []
-    for i, s in enumerate(case.specializations):
+    for i, s in enumerate(case.specializations or []):
         spec_fields.append(s.field)
         done = s.ended_on if s.status in (SpecializationStatus.COMPLETED, SpecializationStatus.INTERRUPTED) else as_of
         items.append((f"specializations[{i}]", s.field or "specjalizacja", s.field, done, True, "specjalizacja"))
@@ -415,13 +433,13 @@ def course_credits(case: Case, as_of: date) -> list[Decision]:
         after = _after_cutoff(day, as_of)
         if after is False:
             out.append(_decision(rule, title, Outcome.DOES_NOT_MEET, [_cutoff_reason(day, as_of)], basis, as_of,
-                                 source=path, area=AREA_MODULES, basis_text=word, notes=[CUTOFF_NOTE]))
+                                 source=path, area=AREA_MODULES, basis_text=word, notes=[cutoff_note(as_of)]))
             continue
         outcome, reason, missing = _scope_outcome(field, goal, path)
         if after is None:
             outcome, missing = Outcome.NEEDS_REVIEW, missing + [path + ".completed_on"]
             reason = Reason(code="date_unknown", text="Nie znamy daty zakończenia, a zaliczać można tylko kształcenie "
-                                                      "zrealizowane po 1 lipca 1999 r.")
+                                                      f"zrealizowane po {_cutoff_text(as_of)}")
         reasons = [reason, Reason(code="kk_ground", text=(
             "Organizator może zaliczyć wybrane moduły, jednostki modułowe i szkolenie praktyczne zrealizowane w tym "
             "kształceniu, w wymiarze nie większym niż w programie kursu, po opinii kierownika kursu."))]
@@ -431,7 +449,7 @@ def course_credits(case: Case, as_of: date) -> list[Decision]:
                 "moduły zrealizowano i zaliczono.")))
             if outcome is Outcome.ON_REQUEST:
                 outcome = Outcome.FOR_DECISION
-        notes = [CUTOFF_NOTE] + ([REALISED_NOTE] if not completed else [])
+        notes = [cutoff_note(as_of)] + ([realised_note(as_of)] if not completed else [])
         out.append(_decision(rule, title, outcome, reasons, basis, as_of, source=path, area=AREA_MODULES,
                              basis_text=f"{word}: {name}", missing=missing, notes=notes))
     for i, s in enumerate(case.postgraduate_studies):

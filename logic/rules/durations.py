@@ -12,7 +12,9 @@ Readings taken:
   counted as the first day of the period). When the last month has no day with the start's number (a course from
   31 August), the period ends with that month's last day (KC art. 112): 6 months from 31 August 2026 end on
   28 February 2027.
-- "Na 12 miesięcy przed zakończeniem": the notice is due on the day that is 12 months before the planned end.
+- "Na 12 miesięcy przed zakończeniem": the notice is due on the day that is 12 months before the planned end. A term
+  counted backwards does not move forward from a day off; a note names the working day before.
+- The EKK is issued within a term to act: when its last day is a day off it runs to the next working day.
 """
 from __future__ import annotations
 
@@ -21,7 +23,9 @@ from datetime import date, timedelta
 from .. import parameters as P
 from ..case import Edition, Form
 from ..decision import Decision, Note, Outcome, Reason, Step, needs_review
-from ..periods import add_months, day_off_note, polish_date
+from ..experience import months_word
+from ..periods import (add_months, day_off_note, day_off_reason, polish_date, previous_working_day,
+                       term_last_day)
 from ..references import reg
 
 ONE_DAY = timedelta(days=1)
@@ -34,8 +38,8 @@ LIMITS = {
 NAMES = {Form.SPECJALIZACJA: "specjalizacji", Form.KURS_KWALIFIKACYJNY: "kursu kwalifikacyjnego",
          Form.KURS_SPECJALISTYCZNY: "kursu specjalistycznego", Form.KURS_DOKSZTALCAJACY: "kursu dokształcającego"}
 READING = Note(code="duration_reading", text=(
-    "Czas trwania liczymy od pierwszego dnia zajęć włącznie: np. kurs od 1 marca trwa nie dłużej niż miesiąc, jeśli "
-    "kończy się najpóźniej 31 marca."))
+    "Czas trwania liczymy od pierwszego dnia zajęć włącznie: np. kurs rozpoczęty pierwszego dnia miesiąca trwa nie "
+    "dłużej niż miesiąc, jeśli kończy się najpóźniej ostatniego dnia tego miesiąca."))
 
 
 def period_end(start: date, months: int) -> date:
@@ -75,7 +79,7 @@ def duration_decision(edition: Edition, as_of: date) -> Decision:
         text = (f"Specjalizacja trwa co najmniej {months} miesięcy: przy rozpoczęciu {polish_date(start)} może się "
                 f"zakończyć najwcześniej {polish_date(boundary)}; plan: {polish_date(end)}.")
         extra = [Note(code="no_maximum", text=(
-            "Rozporządzenie z 2026 r. nie określa maksymalnego czasu trwania specjalizacji (dawniej 20 miesięcy); "
+            "Rozporządzenie z 2026 r. nie określa maksymalnego czasu trwania specjalizacji (dawne przepisy go określały); "
             "nowy § 4 ust. 1 stosuje się także do specjalizacji rozpoczętych wcześniej (§ 37 ust. 2)."))]
         basis = [ref, reg(37, 2)]
     else:
@@ -94,13 +98,17 @@ def ekk_decision(edition: Edition, as_of: date) -> Decision | None:
         return None
     months = P.value("ekk_issue_months", as_of)
     due = add_months(edition.qualified_on, months)
-    return Decision(rule="h.ekk", group="h", title="Termin wydania EKK", outcome=Outcome.MEETS if as_of <= due else Outcome.DOES_NOT_MEET,
+    last = term_last_day(due) or due  # a term to act: a day off moves it (KPA art. 57 § 4, KC art. 115)
+    return Decision(rule="h.ekk", group="h", title="Termin wydania EKK",
+                    outcome=Outcome.MEETS if as_of <= last else Outcome.DOES_NOT_MEET,
                     reasons=[Reason(code="ekk_due", text=(
-                        f"Organizator wydaje EKK przez SMK w ciągu miesiąca od zakwalifikowania "
+                        f"Organizator wydaje EKK przez SMK najpóźniej {months_word(months)} po zakwalifikowaniu "
                         f"({polish_date(edition.qualified_on)}), czyli do {polish_date(due)}"
-                        + ("" if as_of <= due else " – ten termin minął") + "."))],
+                        + (f" (termin upływa {polish_date(last)})" if last != due else "")
+                        + ("" if as_of <= last else " – ten termin minął") + "."))],
                     legal_basis=[reg(7, 1)], steps=[Step(code="ekk_due", label="Wydanie EKK przez organizatora (SMK)",
-                                                         date=due, legal_basis=[reg(7, 1)], note=day_off_note(due))],
+                                                         date=due, last_day=term_last_day(due), legal_basis=[reg(7, 1)],
+                                                         note=day_off_note(due, "wydać EKK"))],
                     facts={"ekk_due": due.isoformat()}, as_of=as_of)
 
 
@@ -114,9 +122,19 @@ def notice_decision(edition: Edition, as_of: date) -> Decision | None:
                     outcome=Outcome.DOES_NOT_MEET if late else Outcome.MEETS,
                     reasons=[Reason(code="notice_due", text=(
                         f"Organizator powiadamia CMKP o terminie zakończenia specjalizacji ({polish_date(edition.planned_end)}) "
-                        f"i liczbie uczestników najpóźniej {months} miesięcy wcześniej, czyli do {polish_date(due)}"
+                        f"i liczbie uczestników najpóźniej {months_word(months)} wcześniej, czyli do {polish_date(due)}"
                         + (" – ten termin już minął" if late else "") + "."))],
                     legal_basis=[reg(13, 2)], steps=[Step(code="notice_due", label="Powiadomienie CMKP o terminie "
                                                           "zakończenia specjalizacji i liczbie uczestników", date=due,
-                                                          legal_basis=[reg(13, 2)], note=day_off_note(due))],
+                                                          legal_basis=[reg(13, 2)], note=_backward_note(due))],
                     facts={"notice_due": due.isoformat()}, as_of=as_of)
+
+
+def _backward_note(day: date) -> str | None:
+    """A term counted back from an event ("najpóźniej na 12 miesięcy przed") that ends on a day off does not move
+    forward past the limit it sets: the safe day is the working day before."""
+    why = day_off_reason(day)
+    if why is None:
+        return None
+    return (f"{polish_date(day)} to {why}. Termin liczony wstecz od zakończenia specjalizacji nie przesuwa się na "
+            f"następny dzień roboczy: bezpiecznie jest zawiadomić najpóźniej {polish_date(previous_working_day(day))}")

@@ -13,9 +13,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .. import parameters as P
-from ..case import Case, Form, FORM_LABELS_PL
+from ..case import Case, Form, FORM_LABELS_PL, Profession
 from ..decision import Decision, Note, Outcome, Reason, Step, StepKind
-from ..experience import WorkHistory, check_experience, work_history
+from ..experience import (DAYS_PER_MONTH, ExperienceCheck, days_word, WorkHistory, check_experience, length_text, requirement_text, work_history,
+                          years_word)
 from ..fields import is_listed, source as fields_source
 from ..periods import add_years, polish_date
 from ..references import reg, ustawa
@@ -56,10 +57,10 @@ TITLES = {
 SUMMING_NOTE = Note(
     code="experience_summed",
     text=(
-        "Staż pracy z kilku okresów zsumowaliśmy dzień po dniu (nakładające się okresy liczą się raz) i "
-        "porównaliśmy z liczbą dni kalendarzowych wymaganego okresu bezpośrednio przed datą oceny. Przepisy nie "
-        "mówią, jak sumować okresy; przy liczeniu miesiąca jako 30 dni (art. 114 Kodeksu cywilnego) wynik mógłby "
-        "różnić się o kilka dni. Ostatecznie staż ocenia organizator na podstawie dokumentów."
+        f"Staż pracy liczymy tak jak pracodawcy: nakładające się okresy liczą się raz, każdy nieprzerwany okres "
+        f"pracy liczymy w pełnych miesiącach kalendarzowych (art. 112 Kodeksu cywilnego) i pozostałych dniach, a "
+        f"dni pozostałe z kilku okresów dodajemy, licząc {days_word(DAYS_PER_MONTH)} jako miesiąc (art. 114 Kodeksu "
+        f"cywilnego). Ostatecznie staż ocenia organizator na podstawie dokumentów."
     ),
 )
 
@@ -102,7 +103,7 @@ def entry_decision(case: Case, as_of: date, form: Form) -> Decision:
         reasons.append(exp_reason)
         if experience_met is None:
             missing.extend(history.missing or ("employment",))
-        if history.separate_periods > 1:
+        if exp_facts.get("runs", 0) > 1:
             notes.append(SUMMING_NOTE)
         if earliest and experience_met is False:
             steps.append(Step(code="experience_met", label="Od tego dnia spełnisz warunek stażu pracy, jeśli będziesz "
@@ -131,12 +132,20 @@ def entry_decision(case: Case, as_of: date, form: Form) -> Decision:
                   f"wyznaczonym; o przyjęciu decyduje postępowanie kwalifikacyjne."),
         ))
 
-    notes.extend(_field_notes(case, form))
+    field_notes = _field_notes(case, form)
+    notes.extend(field_notes)
+    if outcome is Outcome.MEETS and any(n.code == "field_other_profession" for n in field_notes):
+        outcome = Outcome.NEEDS_REVIEW
+        reasons = [r for r in reasons if r.code != "apply_via_smk"]
+        reasons.append(Reason(code="field_other_profession", text=(
+            "Wybrana dziedzina jest na liście przewidziana dla drugiego zawodu: zanim złożysz wniosek, sprawdź u "
+            "organizatora, czy możesz ją odbyć.")))
     documents = ["Zaświadczenie o prawie wykonywania zawodu (numer PWZ)"]
     if form is Form.SPECJALIZACJA:
         documents.append("Dokumenty potwierdzające staż pracy w zawodzie (np. zaświadczenia od pracodawców)")
     if form is Form.KURS_KWALIFIKACYJNY:
-        documents.append("Dokumenty potwierdzające co najmniej 6-miesięczny staż pracy w zawodzie")
+        documents.append(f"Dokumenty potwierdzające co najmniej "
+                         f"{P.value('kurs_kwalifikacyjny_experience_months', as_of)}-miesięczny staż pracy w zawodzie")
     if case.goal.form is form or outcome is Outcome.MEETS:
         documents.append("Konto w SMK z potwierdzoną tożsamością i zweryfikowanymi uprawnieniami (art. 67 ust. 4b–4e ustawy)")
 
@@ -146,10 +155,10 @@ def entry_decision(case: Case, as_of: date, form: Form) -> Decision:
 
 
 def _experience(history: WorkHistory, as_of: date, months: int, window_years: int | None):
-    label = _months_label(months)
+    label = requirement_text(months)
     if window_years:
         window_start = add_years(as_of, -window_years)
-        where = (f" w ciągu ostatnich {window_years} lat (od {polish_date(window_start)} do "
+        where = (f" w ciągu ostatnich {years_word(window_years)} (od {polish_date(window_start)} do "
                  f"{polish_date(as_of - timedelta(days=1))})")
     else:
         where = ""
@@ -157,43 +166,75 @@ def _experience(history: WorkHistory, as_of: date, months: int, window_years: in
         return None, Reason(code="experience_unknown",
                             text=f"Nie znamy okresów pracy w zawodzie, a potrzebny jest staż {label}{where}."), None, {}
     check = check_experience(history, as_of, months, window_years)
-    facts = {"worked_days": check.worked_days, "needed_days": check.needed_days}
+    facts = experience_facts(check)
+    have = length_text(check.length)
     if check.met:
         return True, Reason(code="experience_met",
-                            text=f"Masz wymagany staż pracy w zawodzie: co najmniej {label}{where}."), None, facts
+                            text=f"Masz wymagany staż pracy w zawodzie{where}: {have}, a potrzeba {label}."), None, facts
     if history.missing:
         return None, Reason(code="experience_incomplete",
-                            text=(f"Z podanych okresów wynika {check.worked_days} dni pracy{where}, a potrzeba "
-                                  f"{check.needed_days}; części okresów nie da się policzyć bez brakujących dat.")), None, facts
+                            text=(f"Z podanych okresów wynika {have} pracy{where}, a potrzeba {label}; części okresów "
+                                  f"nie da się policzyć bez brakujących dat.")), None, facts
+    text = f"Masz {have} pracy w zawodzie{where}, a potrzeba {label}. "
     if check.earliest:
-        text = (f"Masz {check.worked_days} dni pracy w zawodzie{where}, a potrzeba {label} ({check.needed_days} dni). "
-                f"Jeśli będziesz nadal pracować, warunek spełnisz {polish_date(check.earliest)}")
+        text += f"Jeśli będziesz nadal pracować, warunek spełnisz {polish_date(check.earliest)}"
     elif history.continues:
-        text = (f"Masz {check.worked_days} dni pracy w zawodzie{where}, a potrzeba {label} ({check.needed_days} dni). "
-                f"Podane okresy zatrudnienia kończą się, zanim warunek zostanie spełniony, więc nie da się wskazać "
-                f"daty: zależy ona od dalszej pracy w zawodzie.")
+        text += ("Podane okresy zatrudnienia kończą się, zanim warunek zostanie spełniony, więc nie da się wskazać "
+                 "daty: zależy ona od dalszej pracy w zawodzie.")
     else:
-        text = (f"Masz {check.worked_days} dni pracy w zawodzie{where}, a potrzeba {label} ({check.needed_days} dni). "
-                f"Nie pracujesz obecnie w zawodzie, więc nie da się wskazać daty: zależy ona od podjęcia pracy.")
+        text += "Nie pracujesz obecnie w zawodzie, więc nie da się wskazać daty: zależy ona od podjęcia pracy."
     return False, Reason(code="experience_not_met", text=text), check.earliest, facts
 
 
-def _months_label(months: int) -> str:
-    if months % 12 == 0:
-        years = months // 12
-        return f"{years} lata" if 2 <= years <= 4 else f"{years} lat" if years >= 5 else "1 rok"
-    return f"{months} miesięcy" if months >= 5 else f"{months} miesiące"
+def experience_facts(check: ExperienceCheck) -> dict:
+    """The counted total as decision facts (whole months after KC art. 114, left-over days, months needed)."""
+    return {"experience_months": check.length.months, "experience_days": check.length.days,
+            "needed_months": check.needed_months, "runs": check.runs}
 
 
 def _field_notes(case: Case, form: Form) -> list[Note]:
     if case.goal.form is not form or not case.goal.field:
         return []
     listed = is_listed(form, case.profession, case.goal.field)
-    if listed is False:
-        who = {None: "", "pielegniarka": " dla pielęgniarek", "polozna": " dla położnych"}[
-            case.profession.value if case.profession else None]
-        return [Note(code="field_not_listed",
-                     text=(f"Dziedziny „{case.goal.field}” nie ma na naszej liście dziedzin{who} "
-                           f"({FORM_LABELS_PL[form]}). Lista pochodzi ze źródeł wtórnych ({fields_source()}): "
-                           f"sprawdź u organizatora, czy kształcenie w tej dziedzinie jest dla Ciebie dostępne."))]
-    return []
+    if listed is not False:
+        return []
+    other = other_profession(case.profession)
+    if other is not None and is_listed(form, other, case.goal.field):
+        return [Note(code="field_other_profession", text=(
+            f"Dziedzina „{case.goal.field}” jest na naszej liście ({FORM_LABELS_PL[form]}) tylko dla "
+            f"{PROFESSION_GENITIVE_PL[other]}, a podałaś/podałeś zawód: {PROFESSION_LABELS_PL[case.profession]}. "
+            f"Lista pochodzi ze źródeł wtórnych ({fields_source()}) i trzeba ją sprawdzić: zapytaj organizatora, czy "
+            f"kształcenie w tej dziedzinie jest dla Ciebie dostępne."))]
+    who = {None: "", "pielegniarka": " dla pielęgniarek", "polozna": " dla położnych"}[
+        case.profession.value if case.profession else None]
+    return [Note(code="field_not_listed",
+                 text=(f"Dziedziny „{case.goal.field}” nie ma na naszej liście dziedzin{who} "
+                       f"({FORM_LABELS_PL[form]}). Lista pochodzi ze źródeł wtórnych ({fields_source()}): "
+                       f"sprawdź u organizatora, czy kształcenie w tej dziedzinie jest dla Ciebie dostępne."))]
+
+
+def other_profession(profession: Profession | None) -> Profession | None:
+    if profession is None:
+        return None
+    return Profession.POLOZNA if profession is Profession.PIELEGNIARKA else Profession.PIELEGNIARKA
+
+
+PROFESSION_LABELS_PL = {Profession.PIELEGNIARKA: "pielęgniarka / pielęgniarz", Profession.POLOZNA: "położna / położny"}
+PROFESSION_GENITIVE_PL = {Profession.PIELEGNIARKA: "pielęgniarek", Profession.POLOZNA: "położnych"}
+PWZ_LETTER = {Profession.PIELEGNIARKA: "P", Profession.POLOZNA: "A"}
+
+
+def pwz_warnings(case: Case) -> list[Note]:
+    """A PWZ number whose letter does not match the profession (P: a nurse, A: a midwife) is probably mistyped.
+
+    The letter's meaning comes from secondary sources (../shared/law/FIELDS-AND-DEADLINES.md § 2), so this is a
+    warning to check, never a refusal; a person with both professions has two numbers.
+    """
+    number, profession = case.right_to_practise.number, case.profession
+    if not number or profession is None or number[-1] == PWZ_LETTER[profession]:
+        return []
+    return [Note(code="pwz_letter_mismatch", text=(
+        f"Numer PWZ kończy się literą {number[-1]}, a taką literą zwykle kończą się numery "
+        f"{PROFESSION_GENITIVE_PL[other_profession(profession)]}; Twój zawód to: {PROFESSION_LABELS_PL[profession]}. "
+        f"Sprawdź numer i zawód (litera {PWZ_LETTER[profession]} oznacza zwykle {PROFESSION_GENITIVE_PL[profession]}) "
+        f"– od nich zależy wniosek w SMK."))]

@@ -9,8 +9,13 @@ Readings taken:
 - "Po upływie 5 lat od dnia zakończenia": the five years are counted with KC art. 112 from the day the previous
   specialization ended; the person may apply from the next day.
 - For an interrupted specialization the day of interruption is its "zakończenie".
-- After three failed state exams (ust. 7) the five years run from the end of the specialization whose exam was
-  failed (the latest completed one); the statute does not say, and some read it as running from the third failure.
+- Three failed state exams (ust. 7) are three failed attempts in one field: the exam is held separately for each
+  field (art. 67 ust. 5), so failures in different fields are not added, and a field passed later does not count.
+- The five years of ust. 7 run from the end of the publicly funded specialization that the failed exams concern
+  (the completed specialization in that field); the statute does not say, and some read it as running from the third
+  failure. When that specialization was not publicly funded, ust. 7 (which applies ust. 6, a rule on funded
+  specializations) does not bar a funded one.
+- In a version-2 case, specializations that were not answered (None) are an unknown fact, not "none".
 """
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ from datetime import date, timedelta
 from .. import parameters as P
 from ..case import Case, ExamResult, SpecializationStatus
 from ..decision import Decision, Note, Outcome, Reason, Step, StepKind
+from ..common import normalize_field, same_field
+from ..experience import years_word
 from ..periods import add_years, polish_date
 from ..references import ustawa
 
@@ -29,6 +36,11 @@ ART_70_7 = ustawa(70, 7)
 
 RULE = "b.funded.eligibility"
 TITLE = "Czy możesz ubiegać się o specjalizację dofinansowaną ze środków publicznych"
+FAILED_EXAMS_NOTE = Note(code="failed_exams_reading", text=(
+    "Egzamin państwowy odbywa się osobno w każdej dziedzinie, więc trzy niezdane egzaminy liczymy w jednej "
+    "dziedzinie (nie sumujemy różnych dziedzin, a dziedzina zdana później się nie liczy). Ustawa nie mówi wprost, od "
+    "kiedy liczyć okres karencji; liczymy go od zakończenia specjalizacji dofinansowanej, której egzaminy dotyczą. "
+    "Potwierdź to u organizatora kształcenia."))
 DECLARATION = "Oświadczenie o odbytych specjalizacjach dofinansowanych ze środków publicznych (art. 70 ust. 6 ustawy)"
 
 
@@ -43,7 +55,13 @@ def funded_decision(case: Case, as_of: date) -> Decision:
     unknown = False
     blocked_now = False
 
-    for i, spec in enumerate(case.specializations):
+    if case.specializations is None:
+        unknown = True
+        missing.append("specializations")
+        reasons.append(Reason(code="specializations_unknown", text=(
+            "Nie wiemy, czy odbyłaś/odbyłeś wcześniej specjalizację dofinansowaną ze środków publicznych (także "
+            "przerwaną); od tego zależy, czy możesz teraz ubiegać się o dofinansowanie.")))
+    for i, spec in enumerate(case.specializations or []):
         funded = spec.publicly_funded
         if funded is None:
             unknown = True
@@ -67,31 +85,51 @@ def funded_decision(case: Case, as_of: date) -> Decision:
         bars.append((allowed, Reason(
             code="funded_wait" if spec.status is SpecializationStatus.COMPLETED else "funded_interrupted_wait",
             text=(f"Specjalizację dofinansowaną ({name}) {how} {polish_date(spec.ended_on)}; kolejną dofinansowaną "
-                  f"można rozpocząć po upływie {years} lat, czyli od {polish_date(allowed)}"))))
+                  f"można rozpocząć po upływie {years_word(years)}, czyli od {polish_date(allowed)}"))))
         if spec.status is SpecializationStatus.INTERRUPTED:
             basis.append(ART_70_7)
 
-    failures = sum(1 for a in case.state_exam_attempts if a.result is ExamResult.FAILED)
-    if failures >= failures_limit:
+    worst = 0
+    for exam_field, count in failures_by_field(case).items():
+        worst = max(worst, count)
+        if count < failures_limit:
+            continue
         basis.append(ART_70_7)
-        ended = [s.ended_on for s in case.specializations
-                 if s.status is SpecializationStatus.COMPLETED and s.ended_on is not None]
-        if ended:
-            allowed = add_years(max(ended), years) + timedelta(days=1)
-            bars.append((allowed, Reason(
-                code="failed_exams_wait",
-                text=(f"Egzamin państwowy nie został zdany {failures} razy; stosuje się {years}-letni okres liczony od "
-                      f"zakończenia poprzedniej specjalizacji – do {polish_date(allowed)}"))))
-            notes.append(Note(code="failed_exams_reading", text=(
-                "Ustawa nie mówi wprost, od kiedy liczyć 5 lat po trzykrotnym niezdaniu egzaminu. Przyjęliśmy datę "
-                "zakończenia ostatniej ukończonej specjalizacji; możliwa jest też inna wykładnia (od ostatniego "
-                "niezdanego egzaminu) – potwierdź u organizatora.")))
-        else:
+        notes.append(FAILED_EXAMS_NOTE)
+        if case.specializations is None:
+            continue  # named missing below, with the whole list
+        specs = [(i, s) for i, s in enumerate(case.specializations)
+                 if same_field(s.field, exam_field) is True and s.status is SpecializationStatus.COMPLETED]
+        label = exam_field or "dziedzina nieznana"
+        if not specs:
             unknown = True
-            missing.append("specializations[].ended_on")
+            missing.append("specializations")
+            reasons.append(Reason(code="failed_exams_no_specialization", text=(
+                f"Egzamin państwowy w dziedzinie „{label}” nie został zdany {count} razy, ale nie podano ukończonej "
+                f"specjalizacji w tej dziedzinie, od której zakończenia liczy się okres {years_word(years)}.")))
+            continue
+        i, spec = max(specs, key=lambda p: p[1].ended_on or date.min)
+        if spec.publicly_funded is False:
+            reasons.append(Reason(code="failed_exams_unfunded", text=(
+                f"Egzamin państwowy w dziedzinie „{label}” nie został zdany {count} razy, ale specjalizacja w tej "
+                f"dziedzinie nie była dofinansowana ze środków publicznych, więc art. 70 ust. 7 nie ma do niej "
+                f"zastosowania.")))
+            continue
+        if spec.publicly_funded is None or spec.ended_on is None:
+            unknown = True
+            missing.append(f"specializations[{i}].publicly_funded" if spec.publicly_funded is None
+                           else f"specializations[{i}].ended_on")
             reasons.append(Reason(code="failed_exams_no_date", text=(
-                f"Egzamin państwowy nie został zdany {failures} razy, ale nie znamy daty zakończenia specjalizacji, od "
-                f"której liczy się {years}-letni okres.")))
+                f"Egzamin państwowy w dziedzinie „{label}” nie został zdany {count} razy; żeby policzyć okres "
+                f"{years_word(years)}, potrzebne jest to, czy specjalizacja w tej dziedzinie była dofinansowana, i "
+                f"data jej zakończenia.")))
+            continue
+        allowed = add_years(spec.ended_on, years) + timedelta(days=1)
+        bars.append((allowed, Reason(
+            code="failed_exams_wait",
+            text=(f"Egzamin państwowy w dziedzinie „{label}” nie został zdany {count} razy; stosuje się okres "
+                  f"{years_word(years)} liczony od zakończenia tej specjalizacji dofinansowanej "
+                  f"({polish_date(spec.ended_on)}) – kolejną dofinansowaną można rozpocząć od {polish_date(allowed)}"))))
 
     pending = [(d, r) for d, r in bars if d > as_of]
     earliest = max((d for d, _ in pending), default=None)
@@ -102,7 +140,7 @@ def funded_decision(case: Case, as_of: date) -> Decision:
 
     if bars:
         notes.append(Note(code="wait_reading", text=(
-            f"{years} lat liczymy od dnia zakończenia (albo przerwania) poprzedniej specjalizacji dofinansowanej; "
+            f"{years_word(years)} liczymy od dnia zakończenia (albo przerwania) poprzedniej specjalizacji dofinansowanej; "
             f"„po upływie” rozumiemy tak, że o kolejną można ubiegać się od następnego dnia po rocznicy.")))
     steps = []
     if blocked_now:
@@ -123,12 +161,31 @@ def funded_decision(case: Case, as_of: date) -> Decision:
         outcome = Outcome.MEETS
         reasons.append(Reason(code="no_funding_bar", text=(
             "Nic w podanych faktach nie wyklucza ubiegania się o specjalizację dofinansowaną: nie odbywasz teraz innej "
-            "takiej specjalizacji i nie minęło mniej niż 5 lat od zakończenia poprzedniej.")))
+            f"takiej specjalizacji i nie minęło mniej niż {years_word(years)} od zakończenia poprzedniej.")))
     if outcome is Outcome.DOES_NOT_MEET:
         reasons.append(Reason(code="unfunded_possible", text=(
             "Specjalizację możesz odbywać poza limitem miejsc dofinansowanych (np. na własny koszt lub ze skierowania "
             "pracodawcy).")))
         basis.append(ART_70_4)
+    basis = list(dict.fromkeys(basis))
+    notes = list({n.code: n for n in notes}.values())
+    missing = list(dict.fromkeys(missing))
     return Decision(rule=RULE, group="b", title=TITLE, outcome=outcome, reasons=reasons, legal_basis=basis,
                     notes=notes, steps=steps, documents=[DECLARATION], earliest_date=earliest, missing=missing,
-                    facts={"failed_state_exams": failures}, as_of=as_of)
+                    facts={"failed_exams_in_one_field": worst}, as_of=as_of)
+
+
+def failures_by_field(case: Case) -> dict[str, int]:
+    """Failed state-exam attempts per field, for fields not passed later (the exam is held separately for each
+    field: art. 67 ust. 5). Fields are compared by name; an attempt without a field counts under the empty name."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    passed: set[str] = set()
+    for a in case.state_exam_attempts:
+        key = normalize_field(a.field) if a.field and a.field.strip() else ""
+        names.setdefault(key, a.field or "")
+        if a.result is ExamResult.PASSED:
+            passed.add(key)
+        elif a.result is ExamResult.FAILED:
+            counts[key] = counts.get(key, 0) + 1
+    return {names[k]: n for k, n in counts.items() if k not in passed}

@@ -23,6 +23,7 @@ from datetime import date
 from .. import parameters as P
 from ..case import Case, CommissionRole, Edition, Form
 from ..decision import Decision, Note, Outcome, Reason, Step, needs_review
+from ..experience import months_word
 from ..periods import add_months, polish_date
 from ..references import reg, ustawa
 
@@ -258,13 +259,16 @@ def supplementary_round_decision(edition: Edition, as_of: date) -> Decision:
         f"Zrealizowano {_pct(share)} godzin programu (dopuszczalne najwyżej {_pct(max_share)}).")))
     reasons.append(Reason(code="time_ok" if ok_time else "time_exceeded", text=(
         f"Postępowanie {polish_date(round_on)}; od planowanej daty rozpoczęcia ({polish_date(edition.planned_start)}) "
-        f"może upłynąć najwyżej miesiąc, czyli postępowanie trzeba przeprowadzić najpóźniej {polish_date(last_day)}")))
+        f"może upłynąć najwyżej {months_word(max_months)}, czyli postępowanie trzeba przeprowadzić najpóźniej "
+        f"{polish_date(last_day)}")))
     outcome = Outcome.MEETS if ok_share and ok_time else Outcome.DOES_NOT_MEET
     steps = [Step(code="supplementary_round_last_day", label="Ostatni dzień na uzupełniające postępowanie kwalifikacyjne",
                   date=last_day, legal_basis=[PAR_3_7_2])]
     notes.append(Note(code="month_reading", text=(
-        "„Nie upłynęło więcej niż miesiąc” liczymy jak termin miesięczny (art. 112 Kodeksu cywilnego): postępowanie "
-        "może się odbyć najpóźniej w dniu, który datą odpowiada planowanemu rozpoczęciu, w następnym miesiącu.")))
+        f"Okres z § 3 ust. 7 pkt 2 ({months_word(max_months)} od planowanej daty rozpoczęcia) liczymy jak termin "
+        f"miesięczny (art. 112 Kodeksu cywilnego): postępowanie może się odbyć najpóźniej w dniu, który datą odpowiada "
+        f"planowanemu rozpoczęciu, {months_word(max_months)} później. To warunek, a nie termin do dokonania "
+        f"czynności, więc nie przesuwa się z dnia wolnego.")))
     return Decision(rule=rule, group="c", title=title, outcome=outcome, reasons=reasons, legal_basis=[PAR_3_7_2, PAR_3_8],
                     notes=notes, steps=steps, facts={"free_places": free, "hours_share_done": round(share, 4)},
                     as_of=as_of)

@@ -17,13 +17,19 @@ Units:
   art. 74 ust. 1 ustawy (pay capped at 1500 zł).
 
 Readings taken:
-- The 31 May and 30 November cut-offs and the fee deadline are shown as the law gives them; when one falls on a
-  day off a note names the next working day (KC art. 115 may or may not apply to them).
-- A person may apply for the first session whose application deadline is on or after both the as-of date and the
+- The application deadline and the fee deadline are terms to act: when one falls on a Saturday, a Sunday or a public
+  holiday it runs to the next working day (KPA art. 57 § 4, KC art. 115; the statute excludes only KPA art. 64,
+  art. 67 ust. 9). We advise the date the law gives and show the last day beside it (`Step.last_day`, notes
+  `application_deadline_day_off`, `fee_deadline_day_off`); a session stays open through that last day.
+- The fee's N days are counted from the application deadline as the law gives it, not from a moved last day (the
+  safer reading; some would count from the moved day); that date moves again if it falls on a day off.
+- § 9 ust. 1 pkt 3 with ust. 2 asks for proof of payment with the application, while art. 67 ust. 8 allows paying
+  up to N days after the deadline: both are shown, and we advise paying before applying.
+- A person may apply for the first session whose last day to apply is on or after both the as-of date and the
   day her specialization is complete (the EKK must be filed with the application). A specialization under way ends
   at the earliest on the last day of its 15 months, counted as in durations.py (begun 1 March 2026 → 31 May 2027).
-- An application or fee deadline that falls on a day off keeps its date; the decision carries a note
-  (`application_deadline_day_off`, `fee_deadline_day_off`) naming the next working day.
+- The latest notice of § 12 ust. 3 is counted back from the exam date when the person knows it
+  (`goal.exam_date`), otherwise from the session's first day.
 - The fee belongs to the session in which the exam is held (§ 37 ust. 3 speaks of "egzamin przeprowadzany w sesji").
 - § 14 ust. 2 pkt 7 says "więcej niż 901" after pkt 6 ends at 900: a group of exactly 901 has no bracket; we take 15.
 - The state exam follows the 2026 rules even after a specialization begun before 2026-01-20: it is not part of the
@@ -36,14 +42,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .. import parameters as P
 from ..case import Case, ExamCommissionMember, ExamResult, SpecializationStatus
-from ..common import same_field, tri_and, tri_or
+from ..common import normalize_field, same_field, tri_and, tri_or
 from ..decision import Decision, Note, Outcome, Reason, Step, StepKind, needs_review
-from ..periods import add_days, day_off_note, day_off_reason, next_working_day, polish_date
+from ..experience import days_word, years_word
+from ..periods import KC_115, KPA_57_4, add_days, day_off_note, day_off_reason, polish_date, term_last_day
 from ..references import ActKey, ref, reg, ustawa
 from .durations import period_end
+from .funding import failures_by_field
 
 PAR_7_2 = reg(7, 2)
 PAR_8 = reg(8)
@@ -120,71 +129,127 @@ class Session:
     def next(self) -> "Session":
         return Session(self.year + self.order, 1 - self.order)
 
-    def _md(self, name: str, year: int, on: date) -> date:
-        month, day = (int(x) for x in P.value(name, _param_day(on)).split("-"))
-        return date(year, month, day)
+    def _calendar(self) -> "_Calendar":
+        return _calendar(P.active(), self.year, self.order)
 
     @property
     def window(self) -> tuple[date, date]:
-        name = "spring_session_window" if self.order == 0 else "autumn_session_window"
-        probe = date(self.year, 3 if self.order == 0 else 9, 1)
-        start_md, end_md = P.value(name, _param_day(probe))
-        return (date(self.year, *map(int, start_md.split("-"))), date(self.year, *map(int, end_md.split("-"))))
+        return self._calendar().window
 
     @property
     def application_deadline(self) -> date:
-        if self.order == 0:
-            return self._md("spring_application_deadline", self.year - 1, date(self.year - 1, 11, 30))
-        return self._md("autumn_application_deadline", self.year, date(self.year, 5, 31))
+        return self._calendar().application_deadline
 
     @property
     def plan_publication(self) -> date:
-        if self.order == 0:
-            return self._md("spring_plan_publication", self.year - 1, date(self.year - 1, 12, 31))
-        return self._md("autumn_plan_publication", self.year, date(self.year, 6, 30))
+        return self._calendar().plan_publication
 
     @property
     def fee(self) -> int:
-        return P.value("exam_fee_pln", _param_day(self.window[0]))
+        return self._calendar().fee_entry.value
+
+    @property
+    def fee_entry(self):
+        return self._calendar().fee_entry
 
     @property
     def fee_ref(self):
-        return P.entry("exam_fee_pln", _param_day(self.window[0])).ref
+        return self.fee_entry.ref
 
     @property
     def authority(self) -> str:
         return P.value("exam_authority", _param_day(self.window[0]))
 
+    def application_last_day(self) -> date:
+        """The last day to apply: the date the law gives, or the next working day when that is a day off."""
+        return term_last_day(self.application_deadline) or self.application_deadline
+
     def fee_deadline(self) -> date:
+        """The date the law gives for the fee: N days after the application deadline as the law gives it."""
         return add_days(self.application_deadline, P.value("fee_payment_days_after_deadline",
                                                            _param_day(self.application_deadline)))
 
+    def fee_last_day(self) -> date:
+        return term_last_day(self.fee_deadline()) or self.fee_deadline()
+
+    def notice_days(self) -> int:
+        return P.value("exam_notice_days", _param_day(self.window[0]))
+
+    def holds(self, day: date) -> bool:
+        start, end = self.window
+        return start <= day <= end
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    window: tuple[date, date]
+    application_deadline: date
+    plan_publication: date
+    fee_entry: object
+
+
+@lru_cache(maxsize=512)
+def _calendar(params: object, year: int, order: int) -> _Calendar:
+    """A session's dates and fee from the session-keyed parameters of `params` (the active set: cached per set).
+
+    A session before the first one the parameters cover reads that season's first values, moved to its own year
+    (the regulation's dates and fee are known only from its entry into force)."""
+    session = Session(year, order)
+    code, shift = session.code, 0
+    first = P.first_supported_session()
+    if first is not None and P.session_key(code) < P.session_key(first):
+        src = Session(int(first.split("-")[0]), order)
+        if P.session_key(src.code) < P.session_key(first):
+            src = Session(src.year + 1, order)
+        code, shift = src.code, year - src.year
+
+    def moved(d: date) -> date:
+        return d.replace(year=d.year + shift)
+
+    start, end = P.session_period("exam_session_window", code)
+    return _Calendar(window=(moved(start), moved(end)),
+                     application_deadline=moved(P.session_date("exam_application_deadline", code)),
+                     plan_publication=moved(P.session_date("exam_plan_publication", code)),
+                     fee_entry=P.session_entry("exam_fee_pln", code))
+
 
 def first_open_session(ready: date) -> Session:
-    """The first session whose application deadline is on or after `ready`."""
+    """The first session one can still apply for on `ready`: its last day to apply (the moved one, when the
+    deadline falls on a day off) is on or after `ready`."""
     s = Session(ready.year, 0)
-    while s.application_deadline < ready:
+    while s.application_last_day() < ready:
         s = s.next()
     return s
 
 
-def session_steps(s: Session, as_of: date) -> list[Step]:
+def session_steps(s: Session, as_of: date, exam_date: date | None = None) -> list[Step]:
     start, end = s.window
-    notice_days = P.value("exam_notice_days", _param_day(start))
+    notice_days = s.notice_days()
     deadline = s.application_deadline
     fee_deadline = s.fee_deadline()
+    fee_days = P.value("fee_payment_days_after_deadline", _param_day(deadline))
+    if exam_date is not None and s.holds(exam_date):
+        notice = Step(code="notice", label=(f"Zawiadomienie o dacie i miejscu egzaminu ({polish_date(exam_date)}) – "
+                                            f"najpóźniej {days_word(notice_days)} przed egzaminem"),
+                      date=add_days(exam_date, -notice_days), kind=StepKind.EVENT, legal_basis=[PAR_12_3])
+    else:
+        notice = Step(code="notice", label=(f"Zawiadomienie o dacie i miejscu egzaminu – najpóźniej "
+                                            f"{days_word(notice_days)} przed egzaminem (przy egzaminie pierwszego dnia "
+                                            f"sesji: do tego dnia)"),
+                      date=add_days(start, -notice_days), kind=StepKind.EVENT, legal_basis=[PAR_12_3])
     steps = [
         Step(code="application_deadline", label=f"Wniosek o dopuszczenie do egzaminu (SMK) z EKK albo dokumentem "
                                                 f"zwolnienia – {s.label}", date=deadline,
-             legal_basis=[PAR_9_1_2, PAR_9_2, ART_67_11], note=day_off_note(deadline)),
-        Step(code="fee_deadline", label=f"Opłata za egzamin: {s.fee} zł, na rachunek wskazany w SMK, najpóźniej 5 dni "
-                                        f"po terminie składania wniosków", date=fee_deadline,
-             legal_basis=[s.fee_ref, ART_67_8], note=day_off_note(fee_deadline)),
+             last_day=term_last_day(deadline), legal_basis=[PAR_9_1_2, PAR_9_2, ART_67_11],
+             note=day_off_note(deadline, "złożyć wniosek")),
+        Step(code="fee_deadline", label=(f"Opłata za egzamin: {s.fee} zł, na rachunek wskazany w SMK, najpóźniej "
+                                         f"{days_word(fee_days)} po terminie składania wniosków (bezpieczniej przed "
+                                         f"złożeniem wniosku)"), date=fee_deadline,
+             last_day=term_last_day(fee_deadline), legal_basis=[s.fee_ref, ART_67_8, PAR_9_1_3],
+             note=day_off_note(fee_deadline, "wnieść opłatę")),
         Step(code="plan_publication", label=f"Ogłoszenie planu egzaminów na {s.label_acc} (BIP i strona internetowa)",
              date=s.plan_publication, kind=StepKind.EVENT, legal_basis=[PAR_13_3]),
-        Step(code="notice", label=f"Zawiadomienie o dacie i miejscu egzaminu – najpóźniej {notice_days} dni przed "
-                                  f"egzaminem (przy egzaminie pierwszego dnia sesji: do tego dnia)",
-             date=start - timedelta(days=notice_days), kind=StepKind.EVENT, legal_basis=[PAR_12_3]),
+        notice,
         Step(code="session_window", label=f"{s.label[0].upper()}{s.label[1:]}: egzamin w dniu wyznaczonym przez "
                                           f"dyrektora {s.authority}", date=start, end=end, kind=StepKind.EVENT,
              legal_basis=[PAR_12_1, PAR_12_2]),
@@ -195,69 +260,99 @@ def session_steps(s: Session, as_of: date) -> list[Step]:
 def _cem_note(s: Session) -> list[Note]:
     if s.authority != "CEM":
         return []
+    since = P.entry("exam_authority", _param_day(s.window[0])).start
     return [Note(code="cem_from_2027", text=(
-        "Od 1 stycznia 2027 r. egzamin państwowy przeprowadza Centrum Egzaminów Medycznych (CEM): komisję powołuje "
+        f"Od {polish_date(since)} egzamin państwowy przeprowadza Centrum Egzaminów Medycznych (CEM): komisję powołuje "
         "dyrektor CEM, a opłatę wnosi się na rachunek wskazany w SMK. Rozporządzenie nadal wymienia CMKP, więc może "
         "zostać zmienione – terminy i opłatę podajemy według obecnego brzmienia; sprawdź komunikaty w SMK."))]
 
 
-DAY_OFF_WHAT = {"application_deadline": "Termin złożenia wniosku", "fee_deadline": "Termin wniesienia opłaty"}
+DAY_OFF_WHAT = {"application_deadline": ("Termin złożenia wniosku", "złożyć wniosek"),
+                "fee_deadline": ("Termin wniesienia opłaty", "wnieść opłatę")}
 
 
 def _day_off_notes(steps: list[Step]) -> list[Note]:
-    """A note for each deadline that falls on a Saturday, Sunday or holiday: the date is kept (see periods.py)."""
+    """A note for each term to act that falls on a Saturday, Sunday or holiday: it runs to the next working day
+    (KPA art. 57 § 4, KC art. 115); we advise the date the law gives (see periods.py)."""
     notes = []
     for st in steps:
-        why = day_off_reason(st.date) if st.code in DAY_OFF_WHAT else None
-        if why is None:
+        if st.code not in DAY_OFF_WHAT or st.last_day is None:
             continue
+        what, act = DAY_OFF_WHAT[st.code]
         notes.append(Note(code=f"{st.code}_day_off", text=(
-            f"{DAY_OFF_WHAT[st.code]} ({polish_date(st.date)}) przypada na dzień wolny ({why}). Podajemy datę z "
-            f"przepisu; czy termin przesuwa się na najbliższy dzień roboczy ({polish_date(next_working_day(st.date))}, "
-            f"art. 115 Kodeksu cywilnego), przepisy nie rozstrzygają – bezpieczniej zdążyć do daty z przepisu.")))
+            f"{what} z przepisu ({polish_date(st.date)}) przypada na dzień wolny ({day_off_reason(st.date)}), więc "
+            f"upływa w najbliższym dniu roboczym: {polish_date(st.last_day)} (art. 57 § 4 Kodeksu postępowania "
+            f"administracyjnego, art. 115 Kodeksu cywilnego). Bezpieczniej {act} do {polish_date(st.date)}")))
     return notes
 
 
 def session_decision(s: Session, as_of: date, rule: str = "f.session", title: str | None = None,
-                     extra_reasons: list[Reason] | None = None) -> Decision:
+                     extra_reasons: list[Reason] | None = None, exam_date: date | None = None) -> Decision:
     """The dated steps of one session for someone who wants to sit it."""
-    steps = session_steps(s, as_of)
+    steps = session_steps(s, as_of, exam_date)
     start, end = s.window
     deadline = s.application_deadline
-    open_ = deadline >= as_of
+    last_day = s.application_last_day()
+    fee_deadline, fee_last = s.fee_deadline(), s.fee_last_day()
+    fee_days = P.value("fee_payment_days_after_deadline", _param_day(deadline))
+    fix_days = P.value("fee_defect_fix_days", _param_day(fee_deadline))
+    open_ = as_of <= last_day
     reasons = list(extra_reasons or [])
+    until = polish_date(deadline) + (f" (termin upływa {polish_date(last_day)})" if last_day != deadline else "")
+    fee_until = polish_date(fee_deadline) + (f" (termin upływa {polish_date(fee_last)})" if fee_last != fee_deadline
+                                             else "")
     reasons.append(Reason(code="session_dates", text=(
         f"{s.label[0].upper()}{s.label[1:]} trwa od {polish_date(start)} do {polish_date(end)}. Wniosek przez SMK "
-        f"składasz do {polish_date(deadline)}, a opłatę {s.fee} zł wnosisz najpóźniej {polish_date(s.fee_deadline())}")))
-    summoner = P.value("exam_authority", _param_day(s.fee_deadline()))
+        f"składasz do {until}, a opłatę {s.fee} zł wnosisz najpóźniej {fee_until}")))
+    if open_ and as_of > deadline:
+        if as_of == last_day:
+            reasons.insert(0, Reason(code="apply_today", text=(
+                f"Termin z przepisu ({polish_date(deadline)}) przypadł na dzień wolny, więc upływa dzisiaj, "
+                f"{polish_date(last_day)}: wniosek na {s.label_acc} możesz jeszcze złożyć dzisiaj.")))
+        else:
+            reasons.insert(0, Reason(code="deadline_moved", text=(
+                f"Termin z przepisu ({polish_date(deadline)}) przypadł na dzień wolny, więc upływa "
+                f"{polish_date(last_day)}: wniosek na {s.label_acc} możesz jeszcze złożyć do tego dnia.")))
+    reasons.append(Reason(code="fee_proof_with_application", text=(
+        f"Do wniosku dołącza się potwierdzenie wniesienia opłaty (§ 9 ust. 1 pkt 3 i ust. 2), a ustawa pozwala "
+        f"zapłacić najpóźniej {days_word(fee_days)} po terminie składania wniosków (art. 67 ust. 8): zapłać przed "
+        f"złożeniem wniosku, żeby dołączyć potwierdzenie.")))
+    summoner = P.value("exam_authority", _param_day(fee_deadline))
     reasons.append(Reason(code="fee_defect", text=(
-        f"Jeśli opłaty zabraknie lub będzie za niska, dyrektor {summoner} wezwie do jej uzupełnienia w ciągu 7 dni "
-        f"od wysłania wezwania; po tym terminie wniosek uznaje się za niezłożony.")))
+        f"Jeśli opłaty zabraknie lub będzie za niska, dyrektor {summoner} wezwie do jej uzupełnienia w ciągu "
+        f"{days_word(fix_days)} od wysłania wezwania (gdy ostatni dzień wypada w dzień wolny – do najbliższego dnia "
+        f"roboczego); po tym terminie wniosek uznaje się za niezłożony.")))
     if not open_:
         reasons.insert(0, Reason(code="deadline_passed", text=(
-            f"Termin składania wniosków na {s.label_acc} minął {polish_date(deadline)}")))
-    basis = [PAR_9_2, s.fee_ref, ART_67_8, ART_67_9, ART_67_10, PAR_12_1, PAR_12_3, PAR_13_3]
+            f"Termin składania wniosków na {s.label_acc} minął {polish_date(last_day)}")))
+    basis = [PAR_9_2, PAR_9_1_3, s.fee_ref, ART_67_8, ART_67_9, ART_67_10, PAR_12_1, PAR_12_3, PAR_13_3]
+    if last_day != deadline or fee_last != fee_deadline:
+        basis += [KPA_57_4, KC_115]
     if s.authority == "CEM":
         basis += [ART_67_5_2027, ART_68_2027]
     else:
         basis.append(LAW_2024_ART_26_2)
+    minimum = P.value("min_candidates_per_field", _param_day(start))
     notes = _cem_note(s) + _day_off_notes(steps) + [Note(code="min_candidates", text=(
-        "Egzamin w danej dziedzinie odbywa się, gdy przystępuje do niego co najmniej 20 osób (chyba że minister zdrowia "
-        "zgodzi się na mniejszą liczbę) – plan egzaminów ogłasza dyrektor CMKP (§ 13)."))]
-    if s.code == "2026-wiosna":
-        notes.append(Note(code="old_fee_rules", text=(
-            "Do opłat za egzamin w sesji wiosennej 2026 r. stosuje się przepisy dotychczasowe (170 zł).")))
+        f"Egzamin w danej dziedzinie odbywa się, gdy przystępuje do niego co najmniej {minimum} osób (chyba że minister "
+        f"zdrowia zgodzi się na mniejszą liczbę) – plan egzaminów ogłasza dyrektor CMKP (§ 13)."))]
+    fee_note = s.fee_entry.note
+    if fee_note:
+        notes.append(Note(code="old_fee_rules", text=fee_note))
+    facts = {"session": s.code, "fee_pln": s.fee, "authority": s.authority,
+             "application_authority": P.value("exam_authority", _param_day(deadline)),
+             "application_deadline": deadline.isoformat(), "application_last_day": last_day.isoformat(),
+             "fee_deadline": fee_deadline.isoformat(), "fee_last_day": fee_last.isoformat(),
+             "session_start": start.isoformat(), "session_end": end.isoformat()}
+    if exam_date is not None and s.holds(exam_date):
+        facts["exam_date"] = exam_date.isoformat()
     return Decision(rule=rule, group="f", title=title or f"Terminy: {s.label}",
                     outcome=Outcome.MEETS if open_ else Outcome.DOES_NOT_MEET, reasons=reasons, legal_basis=basis,
                     notes=notes, steps=steps,
                     documents=["Wniosek o dopuszczenie do egzaminu państwowego (SMK)",
                                "EKK z wymaganymi wpisami albo dokument potwierdzający zwolnienie ze specjalizacji",
                                "Potwierdzenie wniesienia opłaty za egzamin"],
-                    facts={"session": s.code, "fee_pln": s.fee, "authority": s.authority,
-                           "application_authority": P.value("exam_authority", _param_day(deadline)),
-                           "application_deadline": deadline.isoformat(), "fee_deadline": s.fee_deadline().isoformat(),
-                           "session_start": start.isoformat(), "session_end": end.isoformat()},
-                    as_of=as_of)
+                    facts=facts, as_of=as_of)
 
 
 def admission_decision(case: Case, as_of: date) -> tuple[Decision, date | None]:
@@ -280,7 +375,8 @@ def admission_decision(case: Case, as_of: date) -> tuple[Decision, date | None]:
                                 "dołączasz dokument potwierdzający zwolnienie zamiast EKK."))],
                             documents=["Dokument potwierdzający zwolnienie ze specjalizacji w całości"],
                             as_of=as_of), ex.granted_on or as_of
-    specs = [s for s in case.specializations if same_field(s.field, field) is not False] if field else case.specializations
+    known = case.specializations or []
+    specs = [s for s in known if same_field(s.field, field) is not False] if field else known
     if not specs:
         return needs_review(rule, "f", title, as_of, basis, ["specializations"],
                             "Nie znamy specjalizacji, po której chcesz zdawać egzamin (ani zwolnienia z niej)."), None
@@ -296,9 +392,10 @@ def admission_decision(case: Case, as_of: date) -> tuple[Decision, date | None]:
         notes = []
         if spec.started_on is not None and spec.started_on < P.value("regulation_in_force", as_of):
             notes.append(Note(code="exam_new_rules", text=(
-                "Specjalizacja zaczęła się przed 20 stycznia 2026 r. Przyjmujemy, że egzamin państwowy (który nie jest "
-                "częścią samego kształcenia) odbywa się według nowych przepisów: § 37 ust. 3 zachowuje dawne zasady "
-                "tylko dla opłat w sesji wiosennej 2026 r.")))
+                f"Specjalizacja zaczęła się przed {polish_date(P.value('regulation_in_force', as_of))}. Przyjmujemy, "
+                f"że egzamin państwowy (który nie jest częścią samego kształcenia) odbywa się według nowych przepisów: "
+                f"§ 37 ust. 3 zachowuje dawne zasady tylko dla opłat w pierwszej sesji po wejściu rozporządzenia w "
+                f"życie.")))
         if spec.ended_on is None:
             notes.append(Note(code="end_date_unknown", text=(
                 "Nie znamy daty ukończenia specjalizacji; przyjmujemy, że jest już ukończona.")))
@@ -339,25 +436,34 @@ def exam_decisions(case: Case, as_of: date) -> list[Decision]:
     admission, ready = admission_decision(case, as_of)
     out = [admission]
     wanted = case.goal.session
+    exam_date = case.goal.exam_date
+    shown: Session | None = None
     if wanted is not None:
-        s = Session.parse(wanted)
-        out.append(session_decision(s, as_of, rule="f.session", title=f"Terminy: {s.label} (wybrana sesja)"))
+        s = shown = Session.parse(wanted)
+        out.append(session_decision(s, as_of, rule="f.session", title=f"Terminy: {s.label} (wybrana sesja)",
+                                    exam_date=exam_date))
     elif admission.outcome is not Outcome.DOES_NOT_MEET or ready is not None:
         start_from = max(as_of, ready or as_of)
-        s = first_open_session(start_from)
+        s = shown = first_open_session(start_from)
         extra = []
         if ready and ready > as_of:
             extra.append(Reason(code="after_completion", text=(
                 f"Licząc od najwcześniejszego możliwego ukończenia specjalizacji ({polish_date(ready)}), pierwsza sesja, "
                 f"na którą zdążysz złożyć wniosek, to {s.label}")))
         out.append(session_decision(s, as_of, rule="f.session", title=f"Najbliższa sesja: {s.label}",
-                                    extra_reasons=extra))
+                                    extra_reasons=extra, exam_date=exam_date))
         following = s.next()
-        out.append(session_decision(following, as_of, rule="f.session.following",
+        out.append(session_decision(following, as_of, rule="f.session.following", exam_date=exam_date,
                                     title=f"Kolejna sesja: {following.label}", extra_reasons=[Reason(
                                         code="following_session", text=(
                                             "Jeśli nie zdążysz na najbliższą sesję albo egzaminu w Twojej dziedzinie "
                                             "nie będzie w jej planie, to kolejna możliwość."))]))
+    if exam_date is not None and shown is not None and not (shown.holds(exam_date) or (
+            wanted is None and shown.next().holds(exam_date))):
+        start, end = shown.window
+        out[1].notes.append(Note(code="exam_date_outside_session", text=(
+            f"Podana data egzaminu ({polish_date(exam_date)}) nie mieści się w sesji {shown.label} (od "
+            f"{polish_date(start)} do {polish_date(end)}); zawiadomienie liczymy od pierwszego dnia sesji.")))
     out.extend(retake_decisions(case, as_of))
     return out
 
@@ -368,7 +474,9 @@ def retake_decisions(case: Case, as_of: date) -> list[Decision]:
     latest: dict[str, object] = {}
     for a in sorted(case.state_exam_attempts, key=lambda a: Session.parse(a.session)):
         latest[(a.field or "").casefold()] = a
-    failures = sum(1 for a in case.state_exam_attempts if a.result is ExamResult.FAILED)
+    by_field = {normalize_field(f) if f else "": n for f, n in failures_by_field(case).items()}
+    limit = P.value("funded_specjalizacja_failed_exams", as_of)
+    years = P.value("funded_specjalizacja_wait_years", as_of)
     for a in latest.values():
         if a.result not in (ExamResult.FAILED, ExamResult.ABSENT):
             continue
@@ -382,10 +490,12 @@ def retake_decisions(case: Case, as_of: date) -> list[Decision]:
                                  "będzie przeprowadzany: składasz nowy wniosek i ponownie wnosisz opłatę, w terminach "
                                  "z § 9 ust. 2. Rozporządzenie nie ogranicza liczby podejść."))])
         d.legal_basis.insert(0, PAR_16 if absent else PAR_17)
-        if failures >= P.value("funded_specjalizacja_failed_exams", as_of) - 1 and not absent:
+        failures = by_field.get(normalize_field(a.field) if a.field else "", 0)
+        if failures >= limit - 1 and not absent:
             d.notes.append(Note(code="three_failures", text=(
-                f"Egzamin niezdany {failures} raz(y). Po trzykrotnym niezdaniu egzaminu o kolejną specjalizację "
-                f"dofinansowaną ze środków publicznych można ubiegać się dopiero po 5 latach (art. 70 ust. 6–7 ustawy).")))
+                f"Egzamin w tej dziedzinie niezdany: {failures} (liczymy podejścia w jednej dziedzinie). Po {limit} "
+                f"niezdanych egzaminach o kolejną specjalizację dofinansowaną ze środków publicznych można ubiegać się "
+                f"dopiero po {years_word(years)} od zakończenia tej specjalizacji (art. 70 ust. 6–7 ustawy).")))
             d.legal_basis.append(ART_70_7)
         d.facts["failed_attempts"] = failures
         out.append(d)
@@ -420,12 +530,16 @@ def exam_held_decision(candidates: int | None, consent: bool | None, as_of: date
 def commission_size(candidates: int, as_of: date) -> tuple[int, list[Note]]:
     """§ 14 ust. 2: the number of members for a group of `candidates`."""
     notes = []
-    for limit, members in P.value("state_commission_brackets", as_of):
+    brackets = P.value("state_commission_brackets", as_of)
+    last_limit = max(limit for limit, _ in brackets if limit is not None)
+    for limit, members in brackets:
         if limit is None or candidates <= limit:
-            if limit is None and candidates == 901:
+            # § 14 ust. 2 pkt 7 says "więcej niż 901" after pkt 6 ends at 900: one group size has no bracket.
+            if limit is None and candidates == last_limit + 1:
                 notes.append(Note(code="bracket_901", text=(
-                    "Dla grupy dokładnie 901 osób przepis nie podaje liczby członków (pkt 6: do 900, pkt 7: „więcej niż "
-                    "901”). Przyjmujemy 15 członków, jak dla grupy większej niż 900.")))
+                    f"Dla grupy dokładnie {candidates} osób przepis nie podaje liczby członków (pkt 6: do {last_limit}, "
+                    f"pkt 7: „więcej niż {candidates}”). Przyjmujemy {members} członków, jak dla grupy większej niż "
+                    f"{last_limit}.")))
             return members, notes
     raise AssertionError("the last bracket has no limit")
 

@@ -14,6 +14,7 @@ from datetime import date
 from .. import parameters as P
 from ..case import Case, ExamResult, SpecializationStatus
 from ..decision import Decision, Note, Outcome, Reason
+from ..experience import months_word
 from ..periods import polish_date
 from ..references import reg
 
@@ -34,7 +35,7 @@ def _in_force(as_of: date) -> date:
 def transitional_decisions(case: Case, as_of: date) -> list[Decision]:
     start = _in_force(as_of)
     out: list[Decision] = []
-    for i, s in enumerate(case.specializations):
+    for i, s in enumerate(case.specializations or []):
         # Only training still under way needs the old rules now; a completed one is followed by the state exam,
         # which the new rules govern (state_exam.py says why).
         if s.status is not SpecializationStatus.IN_PROGRESS:
@@ -50,6 +51,11 @@ def transitional_decisions(case: Case, as_of: date) -> list[Decision]:
             continue
         if s.started_on < start:
             out.append(_old_rules(f"specjalizacji: {s.field or '—'}", s.started_on, start, as_of))
+    for c in case.courses:
+        # A course begun before the regulation and not finished (its exam not passed) is still under way.
+        if c.started_on is not None and c.started_on < start and c.exam is not ExamResult.PASSED and (
+                c.completed_on is None or c.completed_on >= start):
+            out.append(_old_rules(f"kursu: {c.name or c.field or '—'}", c.started_on, start, as_of, course=True))
     ed = case.edition
     if ed is not None and ed.planned_start is not None and ed.planned_start < start:
         out.append(_old_rules("edycji kształcenia (organizator)", ed.planned_start, start, as_of))
@@ -58,7 +64,8 @@ def transitional_decisions(case: Case, as_of: date) -> list[Decision]:
     old_docs += [c.name or c.field or "kurs" for c in case.courses if c.completed_on and c.completed_on < start
                  and c.exam not in NO_CERTIFICATE]
     if old_docs:
-        out.append(Decision(rule="j.documents_valid", group="j", title="Dyplomy i zaświadczenia sprzed 20 stycznia 2026 r.",
+        out.append(Decision(rule="j.documents_valid", group="j",
+                            title=f"Dyplomy i zaświadczenia sprzed {polish_date(start)}",
                             outcome=Outcome.MEETS, legal_basis=[PAR_37_1],
                             reasons=[Reason(code="still_valid", text=(
                                 "Dyplomy i zaświadczenia wydane na podstawie dotychczasowych przepisów zachowują ważność: "
@@ -66,13 +73,21 @@ def transitional_decisions(case: Case, as_of: date) -> list[Decision]:
     return out
 
 
-def _old_rules(what: str, started: date, start: date, as_of: date) -> Decision:
+def _old_rules(what: str, started: date, start: date, as_of: date, course: bool = False) -> Decision:
+    months = P.value("specjalizacja_min_months", as_of)
+    if course:
+        text = (f"Kurs rozpoczął się {polish_date(started)}, przed wejściem w życie rozporządzenia "
+                f"({polish_date(start)}), i nie został przed tym dniem zakończony: stosuje się do niego przepisy "
+                f"dotychczasowe (§ 37 ust. 2), także do egzaminu po kursie i zaświadczenia. Wyniki asystenta oparte na "
+                f"nowych przepisach trzeba więc potwierdzić u organizatora.")
+        basis = [PAR_37_2, PAR_39]
+    else:
+        text = (f"Kształcenie rozpoczęło się {polish_date(started)}, przed wejściem w życie rozporządzenia "
+                f"({polish_date(start)}): stosuje się do niego przepisy dotychczasowe, z wyjątkiem nowego § 3 "
+                f"ust. 7 pkt 2 (uzupełniające postępowanie kwalifikacyjne) i § 4 ust. 1 (specjalizacja trwa co "
+                f"najmniej {months_word(months)}, bez górnej granicy). Wyniki asystenta oparte na nowych przepisach "
+                f"trzeba więc potwierdzić u organizatora.")
+        basis = [PAR_37_2, PAR_39, reg(3, 7, 2), reg(4, 1)]
     return Decision(rule="j.old_rules", group="j", title=f"Które przepisy stosuje się do {what}",
-                    outcome=Outcome.NEEDS_REVIEW, legal_basis=[PAR_37_2, PAR_39, reg(3, 7, 2), reg(4, 1)],
-                    reasons=[Reason(code="begun_before", text=(
-                        f"Kształcenie rozpoczęło się {polish_date(started)}, przed wejściem w życie rozporządzenia "
-                        f"({polish_date(start)}): stosuje się do niego przepisy dotychczasowe, z wyjątkiem nowego § 3 "
-                        f"ust. 7 pkt 2 (uzupełniające postępowanie kwalifikacyjne) i § 4 ust. 1 (specjalizacja trwa co "
-                        f"najmniej 15 miesięcy, bez górnej granicy). Wyniki asystenta oparte na nowych przepisach "
-                        f"trzeba więc potwierdzić u organizatora."))],
-                    notes=[OLD_RULES_NOTE], as_of=as_of)
+                    outcome=Outcome.NEEDS_REVIEW, legal_basis=basis,
+                    reasons=[Reason(code="begun_before", text=text)], notes=[OLD_RULES_NOTE], as_of=as_of)
