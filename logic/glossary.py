@@ -7,7 +7,9 @@ through `Ref`s, never pasted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from .present import fill
 from .references import ACTS, ActKey, Ref, reg, ustawa
 
 
@@ -18,12 +20,15 @@ class Term:
     plain: str  # what it means, in plain words
     basis: tuple[Ref, ...] = field(default_factory=tuple)
 
-    @property
-    def help(self) -> str:
+    def plain_on(self, on: date) -> str:
+        """The explanation with the law's numbers in force on `on` (see present.fill)."""
+        return fill(self.plain, on)
+
+    def help(self, on: date) -> str:
         """The tooltip text: the explanation and where the law says it."""
         where = "; ".join(r.label + (" rozporządzenia" if r.act is ActKey.ROZPORZADZENIE else " ustawy")
                           for r in self.basis)
-        return f"**{self.term}** – {self.plain}" + (f" (podstawa: {where})" if where else "")
+        return f"**{self.term}** – {self.plain_on(on)}" + (f" (podstawa: {where})" if where else "")
 
 
 TERMS: tuple[Term, ...] = (
@@ -41,7 +46,7 @@ TERMS: tuple[Term, ...] = (
          "dowodem ukończenia specjalizacji i dołącza się ją do wniosku o egzamin państwowy.",
          (reg(7, 1), reg(7, 2))),
     Term("cmkp", "CMKP (Centrum Medyczne Kształcenia Podyplomowego)",
-         "instytucja, której dyrektor decyduje o zwolnieniu ze specjalizacji i – do 31 grudnia 2026 r. – "
+         "instytucja, której dyrektor decyduje o zwolnieniu ze specjalizacji i – do {until:exam_authority=CEM} – "
          "organizuje egzamin państwowy.",
          (ustawa(67, 3),)),
     Term("cem", "CEM (Centrum Egzaminów Medycznych)",
@@ -52,8 +57,9 @@ TERMS: tuple[Term, ...] = (
          "uczestników i rozstrzyga wnioski o zaliczenie.",
          (ustawa(61, 3), ustawa(75, 1))),
     Term("staz_pracy", "staż pracy (w zawodzie)",
-         "czas, przez który pracujesz jako pielęgniarka lub położna. Do specjalizacji potrzeba co najmniej 2 lat "
-         "pracy w ciągu ostatnich 5 lat, do kursu kwalifikacyjnego – co najmniej 6 miesięcy. Nie myl ze stażem "
+         "czas, przez który pracujesz jako pielęgniarka lub położna. Do specjalizacji potrzeba co najmniej "
+         "{months:specjalizacja_experience_months} pracy w ciągu ostatnich {years:specjalizacja_experience_window_years}, "
+         "do kursu kwalifikacyjnego – co najmniej {months:kurs_kwalifikacyjny_experience_months}. Nie myl ze stażem "
          "w programie specjalizacji, czyli zajęciami praktycznymi w placówce.",
          (ustawa(67, 4, 2), ustawa(71, 2, 2))),
     Term("modul", "moduł (moduł kształcenia)",
@@ -70,7 +76,8 @@ TERMS: tuple[Term, ...] = (
          (ustawa(67, 1), ustawa(67, 2))),
     Term("kurs_kwalifikacyjny", "kurs kwalifikacyjny",
          "kurs, który daje kwalifikacje do udzielania określonych świadczeń w danej dziedzinie (np. "
-         "pielęgniarstwo operacyjne). Wymaga co najmniej 6 miesięcy stażu pracy i kończy się egzaminem.",
+         "pielęgniarstwo operacyjne). Wymaga stażu pracy co najmniej {months:kurs_kwalifikacyjny_experience_months} i "
+         "kończy się egzaminem.",
          (ustawa(71, 1), ustawa(71, 2))),
     Term("kurs_specjalistyczny", "kurs specjalistyczny",
          "krótszy kurs, który uczy konkretnych czynności zawodowych (np. szczepienia, leczenie ran). Nie wymaga "
@@ -98,7 +105,8 @@ TERMS: tuple[Term, ...] = (
          (ustawa(74, 2),)),
     Term("dofinansowanie", "specjalizacja dofinansowana (ze środków publicznych)",
          "miejsce w specjalizacji opłacane z budżetu państwa. W tym samym czasie można odbywać tylko jedną taką "
-         "specjalizację, a kolejną – dopiero po 5 latach od zakończenia (lub przerwania) poprzedniej.",
+         "specjalizację, a kolejną – dopiero po upływie {years:funded_specjalizacja_wait_years} od zakończenia (lub "
+         "przerwania) poprzedniej.",
          (ustawa(70, 5), ustawa(70, 6), ustawa(70, 7))),
     Term("skierowanie", "skierowanie przez pracodawcę",
          "pielęgniarka lub położna zatrudniona na umowę o pracę może odbywać kształcenie na podstawie "
@@ -112,9 +120,9 @@ BY_KEY: dict[str, Term] = {t.key: t for t in TERMS}
 OFFICIAL_TEXTS: tuple[ActKey, ...] = (ActKey.ROZPORZADZENIE, ActKey.USTAWA)
 
 
-def term_help(key: str) -> str:
-    """The tooltip for a question that uses the term `key`."""
-    return BY_KEY[key].help
+def term_help(key: str, on: date) -> str:
+    """The tooltip for a question that uses the term `key`, with the law in force on `on`."""
+    return BY_KEY[key].help(on)
 
 
 def official_texts() -> list[tuple[str, str, str]]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from typing import Any
 
 from .case import Case, CourseKind, ExamResult, Form, Gender, Profession, SpecializationStatus
 from .glossary import term_help
+from .present import fill
 
 ALL_GOALS: frozenset[Form | None] = frozenset([*Form, None])
 CHOSEN_GOALS: frozenset[Form | None] = frozenset(Form)
@@ -69,9 +71,9 @@ class Question:
     minimum: float | None = None
     maximum: float | None = None
 
-    @property
-    def tooltip(self) -> str | None:
-        parts = [p for p in (self.help, term_help(self.term) if self.term else "") if p]
+    def tooltip(self, on: date) -> str | None:
+        """The help text and the glossary entry, with the law's numbers in force on `on`."""
+        parts = [p for p in (fill(self.help, on), term_help(self.term, on) if self.term else "") if p]
         return "\n\n".join(parts) or None
 
     def applies_to(self, goal: Form | None) -> bool:
@@ -240,7 +242,7 @@ STEPS: tuple[InterviewStep, ...] = (
                      )),
         )),
     InterviewStep(
-        "zagranica", "Szkolenia za granicą", "Szkolenia trwające co najmniej 3 miesiące.",
+        "zagranica", "Szkolenia za granicą", "Szkolenia trwające co najmniej {months:foreign_training_min_months}.",
         frozenset({Form.SPECJALIZACJA, None}), ("foreign_training",), (
             Question("foreign_training", "Szkolenia odbyte za granicą", Kind.TABLE, term="zaliczenie",
                      help="Zostaw pustą, jeśli nie szkoliłaś / nie szkoliłeś się za granicą.",

@@ -2,7 +2,12 @@
 the terminal, so that they all say the same."""
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
+
+from . import parameters as P
 from .decision import Step, StepKind
+from .experience import requirement_text, years_word
 from .periods import holiday_name, polish_date
 
 
@@ -27,3 +32,30 @@ def step_when(step: Step) -> str:
 def last_moment(step: Step):
     """The last day on which the step is still ahead: its window's end, its moved last day, or its date."""
     return step.end or step.last_day or step.date
+
+
+_PLACEHOLDER = re.compile(r"\{(years|months|n|date|since|until):([a-z_]+)(?:=([A-Za-z]+))?\}")
+
+
+def fill(text: str, on: date) -> str:
+    """A fixed Polish text (a glossary entry, a step's help) with the law's numbers filled in from the dated
+    parameters in force on `on`, so that the text cannot keep a number the law has changed:
+
+    {years:NAME} "5 lat" · {months:NAME} "6 miesięcy" / "2 lata" · {n:NAME} "3" · {date:NAME} "1 lipca 1999 r." ·
+    {since:NAME=VALUE} the first day VALUE holds · {until:NAME=VALUE} the day before it.
+    """
+    def one(m: re.Match) -> str:
+        kind, name, wanted = m.groups()
+        if kind in ("since", "until"):
+            start = next(v.start for v in P.load()[name].values if v.value == wanted)
+            return polish_date(start if kind == "since" else start - timedelta(days=1))
+        value = P.value(name, on)
+        if kind == "years":
+            return years_word(value)
+        if kind == "months":
+            return requirement_text(value)
+        if kind == "date":
+            return polish_date(value)
+        return str(value)
+
+    return _PLACEHOLDER.sub(one, text)

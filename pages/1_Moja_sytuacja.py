@@ -4,6 +4,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from logic.errors import describe
+from logic.present import fill
 from logic.interview import (BY_KEY, FIRST_STEP, REVIEW_STEP, Kind, apply_answers, next_step, previous_step,
                              progress, question_for_path, steps_for)
 from ui import frame as fr
@@ -93,7 +94,7 @@ def _draw_step(step_key: str) -> None:
     goal = case.goal.form
     step = BY_KEY[step_key]
     st.subheader(step.title)
-    st.caption(step.help)
+    st.caption(fill(step.help, fr.as_of()))
     errors = ss[fr.ERRORS] if ss[fr.ERRORS] and ss[fr.ERRORS]["step"] == step_key else None
     if errors:
         st.error("Nie zapisaliśmy tego kroku. Popraw:\n\n" + "\n".join(f"- {m}" for _, m, _ in errors["items"]),

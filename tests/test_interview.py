@@ -99,9 +99,9 @@ def test_every_yes_no_question_offers_nie_wiem_and_every_term_is_in_the_glossary
         for q in step.questions:
             if q.term:
                 assert q.term in TERMS, q.term
-                assert TERMS[q.term].plain in q.tooltip
+                assert TERMS[q.term].plain_on(date(2026, 12, 1)) in q.tooltip(date(2026, 12, 1))
             if q.kind is Kind.YES_NO:
-                assert q.tooltip is None or isinstance(q.tooltip, str)
+                assert q.tooltip(date(2026, 12, 1)) is None or isinstance(q.tooltip(date(2026, 12, 1)), str)
             for c in q.columns:
                 if c.kind is Kind.YES_NO:
                     assert (None, "nie wiem") in c.options

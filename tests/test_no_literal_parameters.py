@@ -20,7 +20,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 # The modules whose strings become reasons, notes, step labels, titles and documents.
 TEXT_MODULES = sorted([*ROOT.glob("logic/rules/*.py"), ROOT / "logic" / "assess.py", ROOT / "logic" / "periods.py",
-                       ROOT / "logic" / "experience.py", ROOT / "logic" / "present.py", ROOT / "logic" / "decision.py"])
+                       ROOT / "logic" / "experience.py", ROOT / "logic" / "present.py", ROOT / "logic" / "decision.py",
+                       ROOT / "logic" / "glossary.py", ROOT / "logic" / "interview.py"])
 PARAMETERS = ROOT / "logic" / "parameters.yaml"
 
 MONTHS_GENITIVE = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
@@ -35,6 +36,8 @@ CITATIONS = [
     # The acts' own names ("rozporządzenie … z 16 stycznia 2026 r.", "z 30 września 2016 r.").
     re.compile(r"\bz\s+(dnia\s+)?\d{1,2}\s+(" + "|".join(MONTHS_GENITIVE) + r")\s+\d{4}\s*r\."),
     re.compile(r"\bz\s+\d{4}\s*r\."),
+    # The PWZ number's shape ("7 cyfr i litera P lub A") is a format, not a number of this law.
+    re.compile(r"\d+\s+cyfr"),
 ]
 
 
@@ -160,3 +163,14 @@ def test_the_scanner_finds_a_fee_a_period_a_date_and_a_day_of_the_year(tmp_path)
     assert any("1 lipca 1999" in f for f in found)
     assert any("30 listopada" in f for f in found)
     assert not any("Docstring" in f or "§ 14" in f for f in found)
+
+
+def test_a_glossary_text_takes_its_numbers_from_the_parameters_in_force():
+    from logic import parameters as P
+    from logic.glossary import BY_KEY
+    day = date(2026, 12, 1)
+    assert "co najmniej 2 lata pracy w ciągu ostatnich 5 lat" in BY_KEY["staz_pracy"].plain_on(day)
+    overlay = {"specjalizacja_experience_months": [{"from": "2026-01-20", "value": 36, "last_checked": "2026-12-01",
+                                                    "ref": {"act": "ustawa_zpip", "unit": "67", "ust": "4"}}]}
+    with P.overlaid(overlay):
+        assert "co najmniej 3 lata pracy" in BY_KEY["staz_pracy"].plain_on(day)

@@ -592,11 +592,11 @@ def test_the_glossary_page_and_the_interview_tooltips_use_the_same_text():
     at = open_page("pages/9_Przepisy_i_slowniczek.py")
     text = " ".join(m.value for m in at.markdown)
     for term in ALL_TERMS:
-        assert term.plain in text
+        assert term.plain_on(AS_OF) in text
     assert "https://api.sejm.gov.pl/eli/acts/DU/2026/57/text.pdf" in text
     assert "https://api.sejm.gov.pl/eli/acts/DU/2026/15/text.pdf" in text
     at = open_page("pages/1_Moja_sytuacja.py", iv_step="zawod")
-    assert TERMS["pwz"].plain in widget(at, "radio", "right_to_practise.held").help
+    assert TERMS["pwz"].plain_on(AS_OF) in widget(at, "radio", "right_to_practise.held").help
 
 
 def test_without_the_forms_package_the_request_page_says_so_and_offers_no_broken_downloads(monkeypatch):

@@ -62,7 +62,7 @@ def _column_config(c: Column, as_of: date) -> Any:
 def draw(q: Question, value: Any, rev: int, case: Case, as_of: date) -> None:
     """Draw one question with its current `value` (from the case)."""
     key = widget_key(rev, q.path)
-    help_text = q.tooltip
+    help_text = q.tooltip(as_of)
     if q.kind is Kind.CHOICE:
         values = [v for v, _ in q.options]
         labels = _labels(q.options)
