@@ -37,15 +37,20 @@ def format_validation_error(err: ValidationError) -> str:
     return "Błędne dane w pliku przypadku:\n" + "\n".join(lines)
 
 
-def load_case(path: str) -> Case:
+def _read_text(path: str, prefix: str = "") -> str:
+    """The text of `path` ("-": standard input); a missing, unreadable or non-UTF-8 file is a BadInput."""
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        return sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise BadInput(f"Nie ma pliku {path}.") from exc
+        raise BadInput(f"{prefix}Nie ma pliku {path}.") from exc
     except OSError as exc:
-        raise BadInput(f"Nie można odczytać pliku {path}.") from exc
+        raise BadInput(f"{prefix}Nie można odczytać pliku {path}.") from exc
     except UnicodeDecodeError as exc:
-        raise BadInput(f"Plik {path} nie jest tekstem w UTF-8.") from exc
+        raise BadInput(f"{prefix}Plik {path} nie jest tekstem w UTF-8.") from exc
+
+
+def load_case(path: str) -> Case:
+    text = _read_text(path)
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -66,14 +71,7 @@ def load_overlay(path: str | None) -> dict | None:
     """The parameter overlay in the YAML or JSON file `path`, checked against the parameters (None: no file)."""
     if path is None:
         return None
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise BadInput(f"--parameters: nie ma pliku {path}.") from exc
-    except OSError as exc:
-        raise BadInput(f"--parameters: nie można odczytać pliku {path}.") from exc
-    except UnicodeDecodeError as exc:
-        raise BadInput(f"--parameters: plik {path} nie jest tekstem w UTF-8.") from exc
+    text = _read_text(path, "--parameters: ")
     try:
         raw = yaml.load(text, Loader=P.YAML_LOADER)
     except yaml.YAMLError as exc:

@@ -40,6 +40,9 @@ class Profession(str, Enum):
     POLOZNA = "polozna"  # położna / położny
 
 
+PROFESSION_LABELS_PL = {Profession.PIELEGNIARKA: "pielęgniarka / pielęgniarz", Profession.POLOZNA: "położna / położny"}
+
+
 class Gender(str, Enum):
     """Used only to choose the grammatical form on forms (pielęgniarka / pielęgniarz)."""
 

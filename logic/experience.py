@@ -164,6 +164,12 @@ class ExperienceCheck:
     runs: int  # separate runs of work that were added up
     earliest: date | None  # the first day the requirement is met if work continues as recorded; None if never
 
+    def facts(self) -> dict:
+        """The counted total as decision facts: whole months (after KC art. 114), left-over days, months needed,
+        and how many separate runs were added."""
+        return {"experience_months": self.length.months, "experience_days": self.length.days,
+                "needed_months": self.needed_months, "runs": self.runs}
+
 
 def check_experience(history: WorkHistory, as_of: date, months: int, window_years: int | None = None) -> ExperienceCheck:
     """Is `months` of work reached on `as_of` (within the last `window_years`, if given)? And if not, when?"""

@@ -15,7 +15,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from .case import Case, CourseKind, ExamResult, Form, Gender, Profession, SpecializationStatus
+from .case import PROFESSION_LABELS_PL, Case, CourseKind, ExamResult, Form, Gender, Profession, SpecializationStatus
 from .glossary import term_help
 from .present import fill
 
@@ -103,8 +103,7 @@ GOAL_OPTIONS: tuple[tuple[Any, str], ...] = (
     (Form.EGZAMIN_PANSTWOWY, "Przystąpić do egzaminu państwowego (po specjalizacji)"),
     (None, "Jeszcze nie wiem – pokaż, co mogę"),
 )
-PROFESSION_OPTIONS = ((Profession.PIELEGNIARKA, "Pielęgniarka / pielęgniarz"),
-                      (Profession.POLOZNA, "Położna / położny"))
+PROFESSION_OPTIONS = tuple((p, label.capitalize()) for p, label in PROFESSION_LABELS_PL.items())
 GENDER_OPTIONS = ((Gender.FEMALE, "pielęgniarka / położna"), (Gender.MALE, "pielęgniarz / położny"),
                   (None, "Nie podaję"))
 COURSE_KIND_OPTIONS = ((CourseKind.KWALIFIKACYJNY, "kwalifikacyjny"), (CourseKind.SPECJALISTYCZNY, "specjalistyczny"),

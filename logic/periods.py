@@ -83,16 +83,23 @@ def next_working_day(day: date) -> date:
     return day
 
 
+def day_off_label(day: date) -> str | None:
+    """ "Boże Ciało", "sobota", "niedziela" – why `day` is not a working day, in a word; None on a working day."""
+    return holiday_name(day) or {5: "sobota", 6: "niedziela"}.get(day.weekday())
+
+
 def day_off_reason(day: date) -> str | None:
-    """Why `day` is not a working day, in Polish ("sobota", "niedziela", "święto: Boże Narodzenie")."""
+    """Why `day` is not a working day, in Polish ("sobota", "niedziela", "dzień ustawowo wolny od pracy (…)")."""
     name = holiday_name(day)
-    if name:
-        return f"dzień ustawowo wolny od pracy ({name})"
-    if day.weekday() == 5:
-        return "sobota"
-    if day.weekday() == 6:
-        return "niedziela"
-    return None
+    return f"dzień ustawowo wolny od pracy ({name})" if name else day_off_label(day)
+
+
+def term_text(day: date, last_day: date | None) -> str:
+    """A term's date as the law gives it and, when it moved past a day off, its last day:
+    "31 maja 2029 r. (Boże Ciało) – termin upływa 1 czerwca 2029 r."."""
+    if last_day is None:
+        return polish_date(day)
+    return f"{polish_date(day)} ({day_off_label(day)}) – termin upływa {polish_date(last_day)}"
 
 
 def previous_working_day(day: date) -> date:

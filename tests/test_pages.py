@@ -13,11 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from logic import Case, assess
 from logic.case import Form, Profession, new_case
+from logic.interview import BY_KEY as INTERVIEW_STEPS
 from logic.decision import Outcome
 from ui import casefile, tables, timeline
 from ui.decisions import RESULT_GROUPS
 from ui.frame import FRIENDLY_ERROR, PAGES
-from ui.questions import NO_ROWS
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -219,7 +219,7 @@ def test_no_work_answered_as_no_rows_is_an_empty_list_and_nie_wiem_is_none():
     at = open_page("pages/1_Moja_sytuacja.py", Case.model_validate({"goal": {"form": "specjalizacja"}}),
                    iv_step="praca")
     assert at.session_state["case"].employment is None
-    at.radio(key=f"iv.{rev(at)}.employment#state").set_value(NO_ROWS)
+    at.radio(key=f"iv.{rev(at)}.employment#state").set_value(INTERVIEW_STEPS["praca"].questions[0].none_answer)
     submit(at, "praca")
     assert at.session_state["case"].employment == []
 

@@ -558,7 +558,7 @@ def test_the_command_line_reads_an_overlay_file_in_yaml_or_json(tmp_path, capsys
 
 
 @pytest.mark.parametrize("text, message", [
-    (None, "nie ma pliku"),
+    (None, "Nie ma pliku"),
     ("a: [b", "nie jest poprawnym plikiem YAML ani JSON (wiersz"),
     ("- 1\n- 2\n", "musi zawierać obiekt"),
     ("exam_fee:\n  - {from: 2027-jesien, value: 400}\n", "nieznany parametr"),

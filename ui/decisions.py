@@ -72,8 +72,7 @@ def grouped(assessment: Assessment, *, without: list[Decision] | None = None
     return [(g, [d for d in rest if d.outcome in g.outcomes]) for g in RESULT_GROUPS]
 
 
-def step_when(s: Step) -> str:
-    return present.step_when(s)
+step_when = present.step_when
 
 
 def legal_links(d: Decision) -> str:

@@ -18,7 +18,6 @@ from ui import tables
 
 NEAREST_SESSION = "najbliższa możliwa"
 UNKNOWN_LIST = "Nie wiem / podam później"
-NO_ROWS = "Nie pracowałam / nie pracowałem w zawodzie"  # the employment table's none_answer (logic/interview.py)
 DATE_MIN, DATE_MAX = date(1950, 1, 1), date(2100, 12, 31)
 
 

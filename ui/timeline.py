@@ -81,7 +81,7 @@ def build_ics(steps: list[DatedStep], *, generated_on: date) -> bytes:
         ev.add("dtend", (s.end or s.date) + timedelta(days=1))  # DTEND of an all-day event is exclusive
         ev.add("summary", s.label)
         lines = [f"Dotyczy: {item.decision_title}"]
-        if s.last_day is not None and s.last_day != s.date:
+        if s.last_day is not None:
             lines.append(f"Termin: {step_when(s)}.")
         if s.note:
             lines.append(f"Uwaga: {s.note}")

@@ -86,14 +86,19 @@ def _old_rules_notes(c: Course, as_of: date) -> list[Note]:
     return [note] if note else []
 
 
+def begun_before_regulation(c: Course, as_of: date) -> bool:
+    """The course was begun before the regulation's entry into force, and its classes had not ended by then."""
+    start = P.value("regulation_in_force", as_of)
+    return (c.started_on is not None and c.started_on < start
+            and (c.completed_on is None or c.completed_on >= start))
+
+
 def course_begun_note(c: Course, as_of: date) -> Note | None:
     """§ 37 ust. 2: a course begun before the regulation's entry into force whose classes ended on or after it (or
     have not ended yet)."""
+    if not begun_before_regulation(c, as_of):
+        return None
     start = P.value("regulation_in_force", as_of)
-    if c.started_on is None or c.started_on >= start:
-        return None
-    if c.completed_on is not None and c.completed_on < start:
-        return None
     return Note(code="course_begun_before_regulation", text=(
         f"Kurs rozpoczęto {polish_date(c.started_on)}, przed wejściem w życie rozporządzenia ({polish_date(start)}), "
         f"a zajęcia zakończyły się później: do kształcenia rozpoczętego i niezakończonego przed tym dniem stosuje się "

@@ -42,7 +42,6 @@ from ..case import Case, Course, CourseKind, ExamResult, Form, SpecializationSta
 from ..common import same_field
 from ..decision import Decision, Note, Outcome, Reason, Step, StepKind
 from ..experience import check_experience, length_text, work_history, years_word
-from .entry import experience_facts
 from ..periods import add_years, duration_day_off_note, polish_date
 from ..references import reg
 
@@ -321,7 +320,7 @@ def _practical(case: Case, as_of: date) -> Decision:
                          "Doświadczenie w dziedzinie liczymy z okresów pracy w komórkach, których profil podano jako tę "
                          "dziedzinę. Organizator może ocenić je inaczej na podstawie dokumentów."))])
     if case.employment is not None:
-        decision.facts.update(experience_facts(check))
+        decision.facts.update(check.facts())
     return decision
 
 

@@ -25,7 +25,7 @@ from ..case import Edition, Form
 from ..decision import Decision, Note, Outcome, Reason, Step, needs_review
 from ..experience import months_word
 from ..periods import (add_months, day_off_note, day_off_reason, polish_date, previous_working_day,
-                       term_last_day)
+                       term_last_day, term_text)
 from ..references import reg
 
 ONE_DAY = timedelta(days=1)
@@ -103,8 +103,7 @@ def ekk_decision(edition: Edition, as_of: date) -> Decision | None:
                     outcome=Outcome.MEETS if as_of <= last else Outcome.DOES_NOT_MEET,
                     reasons=[Reason(code="ekk_due", text=(
                         f"Organizator wydaje EKK przez SMK najpóźniej {months_word(months)} po zakwalifikowaniu "
-                        f"({polish_date(edition.qualified_on)}), czyli do {polish_date(due)}"
-                        + (f" (termin upływa {polish_date(last)})" if last != due else "")
+                        f"({polish_date(edition.qualified_on)}), czyli do {term_text(due, term_last_day(due))}"
                         + ("" if as_of <= last else " – ten termin minął") + "."))],
                     legal_basis=[reg(7, 1)], steps=[Step(code="ekk_due", label="Wydanie EKK przez organizatora (SMK)",
                                                          date=due, last_day=term_last_day(due), legal_basis=[reg(7, 1)],

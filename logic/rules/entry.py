@@ -13,10 +13,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .. import parameters as P
-from ..case import Case, Form, FORM_LABELS_PL, Profession
+from ..case import FORM_LABELS_PL, PROFESSION_LABELS_PL, Case, Form, Profession
 from ..decision import Decision, Note, Outcome, Reason, Step, StepKind
-from ..experience import (DAYS_PER_MONTH, ExperienceCheck, days_word, WorkHistory, check_experience, length_text, requirement_text, work_history,
-                          years_word)
+from ..experience import (DAYS_PER_MONTH, WorkHistory, check_experience, days_word, length_text, requirement_text,
+                          work_history, years_word)
 from ..fields import is_listed, source as fields_source
 from ..periods import add_years, polish_date
 from ..references import reg, ustawa
@@ -166,7 +166,7 @@ def _experience(history: WorkHistory, as_of: date, months: int, window_years: in
         return None, Reason(code="experience_unknown",
                             text=f"Nie znamy okresów pracy w zawodzie, a potrzebny jest staż {label}{where}."), None, {}
     check = check_experience(history, as_of, months, window_years)
-    facts = experience_facts(check)
+    facts = check.facts()
     have = length_text(check.length)
     if check.met:
         return True, Reason(code="experience_met",
@@ -184,12 +184,6 @@ def _experience(history: WorkHistory, as_of: date, months: int, window_years: in
     else:
         text += "Nie pracujesz obecnie w zawodzie, więc nie da się wskazać daty: zależy ona od podjęcia pracy."
     return False, Reason(code="experience_not_met", text=text), check.earliest, facts
-
-
-def experience_facts(check: ExperienceCheck) -> dict:
-    """The counted total as decision facts (whole months after KC art. 114, left-over days, months needed)."""
-    return {"experience_months": check.length.months, "experience_days": check.length.days,
-            "needed_months": check.needed_months, "runs": check.runs}
 
 
 def _field_notes(case: Case, form: Form) -> list[Note]:
@@ -219,7 +213,6 @@ def other_profession(profession: Profession | None) -> Profession | None:
     return Profession.POLOZNA if profession is Profession.PIELEGNIARKA else Profession.PIELEGNIARKA
 
 
-PROFESSION_LABELS_PL = {Profession.PIELEGNIARKA: "pielęgniarka / pielęgniarz", Profession.POLOZNA: "położna / położny"}
 PROFESSION_GENITIVE_PL = {Profession.PIELEGNIARKA: "pielęgniarek", Profession.POLOZNA: "położnych"}
 PWZ_LETTER = {Profession.PIELEGNIARKA: "P", Profession.POLOZNA: "A"}
 

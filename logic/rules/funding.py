@@ -90,7 +90,7 @@ def funded_decision(case: Case, as_of: date) -> Decision:
             basis.append(ART_70_7)
 
     worst = 0
-    for exam_field, count in failures_by_field(case).items():
+    for label, count in failures_by_field(case).values():
         worst = max(worst, count)
         if count < failures_limit:
             continue
@@ -99,8 +99,8 @@ def funded_decision(case: Case, as_of: date) -> Decision:
         if case.specializations is None:
             continue  # named missing below, with the whole list
         specs = [(i, s) for i, s in enumerate(case.specializations)
-                 if same_field(s.field, exam_field) is True and s.status is SpecializationStatus.COMPLETED]
-        label = exam_field or "dziedzina nieznana"
+                 if same_field(s.field, label) is True and s.status is SpecializationStatus.COMPLETED]
+        label = label or "dziedzina nieznana"
         if not specs:
             unknown = True
             missing.append("specializations")
@@ -175,17 +175,22 @@ def funded_decision(case: Case, as_of: date) -> Decision:
                     facts={"failed_exams_in_one_field": worst}, as_of=as_of)
 
 
-def failures_by_field(case: Case) -> dict[str, int]:
-    """Failed state-exam attempts per field, for fields not passed later (the exam is held separately for each
-    field: art. 67 ust. 5). Fields are compared by name; an attempt without a field counts under the empty name."""
+def field_key(field: str | None) -> str:
+    """The key an exam attempt's field is grouped by (normalised name; "" when the field is not given)."""
+    return normalize_field(field) if field and field.strip() else ""
+
+
+def failures_by_field(case: Case) -> dict[str, tuple[str, int]]:
+    """{field key: (field as given, failed attempts)} for fields not passed later (the exam is held separately
+    for each field: art. 67 ust. 5)."""
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
     passed: set[str] = set()
     for a in case.state_exam_attempts:
-        key = normalize_field(a.field) if a.field and a.field.strip() else ""
+        key = field_key(a.field)
         names.setdefault(key, a.field or "")
         if a.result is ExamResult.PASSED:
             passed.add(key)
         elif a.result is ExamResult.FAILED:
             counts[key] = counts.get(key, 0) + 1
-    return {names[k]: n for k, n in counts.items() if k not in passed}
+    return {k: (names[k], n) for k, n in counts.items() if k not in passed}

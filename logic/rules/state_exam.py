@@ -46,13 +46,13 @@ from functools import lru_cache
 
 from .. import parameters as P
 from ..case import Case, ExamCommissionMember, ExamResult, SpecializationStatus
-from ..common import normalize_field, same_field, tri_and, tri_or
+from ..common import same_field, tri_and, tri_or
 from ..decision import Decision, Note, Outcome, Reason, Step, StepKind, needs_review
 from ..experience import days_word, years_word
-from ..periods import KC_115, KPA_57_4, add_days, day_off_note, day_off_reason, polish_date, term_last_day
+from ..periods import KC_115, KPA_57_4, add_days, day_off_note, polish_date, term_last_day, term_text
 from ..references import ActKey, ref, reg, ustawa
 from .durations import period_end
-from .funding import failures_by_field
+from .funding import failures_by_field, field_key
 
 PAR_7_2 = reg(7, 2)
 PAR_8 = reg(8)
@@ -267,23 +267,14 @@ def _cem_note(s: Session) -> list[Note]:
         "zostać zmienione – terminy i opłatę podajemy według obecnego brzmienia; sprawdź komunikaty w SMK."))]
 
 
-DAY_OFF_WHAT = {"application_deadline": ("Termin złożenia wniosku", "złożyć wniosek"),
-                "fee_deadline": ("Termin wniesienia opłaty", "wnieść opłatę")}
+DAY_OFF_WHAT = {"application_deadline": "Termin złożenia wniosku", "fee_deadline": "Termin wniesienia opłaty"}
 
 
 def _day_off_notes(steps: list[Step]) -> list[Note]:
-    """A note for each term to act that falls on a Saturday, Sunday or holiday: it runs to the next working day
-    (KPA art. 57 § 4, KC art. 115); we advise the date the law gives (see periods.py)."""
-    notes = []
-    for st in steps:
-        if st.code not in DAY_OFF_WHAT or st.last_day is None:
-            continue
-        what, act = DAY_OFF_WHAT[st.code]
-        notes.append(Note(code=f"{st.code}_day_off", text=(
-            f"{what} z przepisu ({polish_date(st.date)}) przypada na dzień wolny ({day_off_reason(st.date)}), więc "
-            f"upływa w najbliższym dniu roboczym: {polish_date(st.last_day)} (art. 57 § 4 Kodeksu postępowania "
-            f"administracyjnego, art. 115 Kodeksu cywilnego). Bezpieczniej {act} do {polish_date(st.date)}")))
-    return notes
+    """A note on the decision for each term to act that falls on a Saturday, Sunday or holiday: it runs to the next
+    working day (KPA art. 57 § 4, KC art. 115); the wording is the step's own note (periods.day_off_note)."""
+    return [Note(code=f"{st.code}_day_off", text=f"{DAY_OFF_WHAT[st.code]} – {st.note}")
+            for st in steps if st.code in DAY_OFF_WHAT and st.last_day is not None and st.note]
 
 
 def session_decision(s: Session, as_of: date, rule: str = "f.session", title: str | None = None,
@@ -298,12 +289,10 @@ def session_decision(s: Session, as_of: date, rule: str = "f.session", title: st
     fix_days = P.value("fee_defect_fix_days", _param_day(fee_deadline))
     open_ = as_of <= last_day
     reasons = list(extra_reasons or [])
-    until = polish_date(deadline) + (f" (termin upływa {polish_date(last_day)})" if last_day != deadline else "")
-    fee_until = polish_date(fee_deadline) + (f" (termin upływa {polish_date(fee_last)})" if fee_last != fee_deadline
-                                             else "")
     reasons.append(Reason(code="session_dates", text=(
         f"{s.label[0].upper()}{s.label[1:]} trwa od {polish_date(start)} do {polish_date(end)}. Wniosek przez SMK "
-        f"składasz do {until}, a opłatę {s.fee} zł wnosisz najpóźniej {fee_until}")))
+        f"składasz do {term_text(deadline, term_last_day(deadline))}, a opłatę {s.fee} zł wnosisz najpóźniej "
+        f"{term_text(fee_deadline, term_last_day(fee_deadline))}")))
     if open_ and as_of > deadline:
         if as_of == last_day:
             reasons.insert(0, Reason(code="apply_today", text=(
@@ -473,8 +462,8 @@ def retake_decisions(case: Case, as_of: date) -> list[Decision]:
     out = []
     latest: dict[str, object] = {}
     for a in sorted(case.state_exam_attempts, key=lambda a: Session.parse(a.session)):
-        latest[(a.field or "").casefold()] = a
-    by_field = {normalize_field(f) if f else "": n for f, n in failures_by_field(case).items()}
+        latest[field_key(a.field)] = a
+    by_field = failures_by_field(case)
     limit = P.value("funded_specjalizacja_failed_exams", as_of)
     years = P.value("funded_specjalizacja_wait_years", as_of)
     for a in latest.values():
@@ -490,7 +479,7 @@ def retake_decisions(case: Case, as_of: date) -> list[Decision]:
                                  "będzie przeprowadzany: składasz nowy wniosek i ponownie wnosisz opłatę, w terminach "
                                  "z § 9 ust. 2. Rozporządzenie nie ogranicza liczby podejść."))])
         d.legal_basis.insert(0, PAR_16 if absent else PAR_17)
-        failures = by_field.get(normalize_field(a.field) if a.field else "", 0)
+        failures = by_field.get(field_key(a.field), ("", 0))[1]
         if failures >= limit - 1 and not absent:
             d.notes.append(Note(code="three_failures", text=(
                 f"Egzamin w tej dziedzinie niezdany: {failures} (liczymy podejścia w jednej dziedzinie). Po {limit} "

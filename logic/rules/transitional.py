@@ -17,6 +17,7 @@ from ..decision import Decision, Note, Outcome, Reason
 from ..experience import months_word
 from ..periods import polish_date
 from ..references import reg
+from .courses import begun_before_regulation
 
 PAR_37_1 = reg(37, 1)
 PAR_37_2 = reg(37, 2)
@@ -53,8 +54,7 @@ def transitional_decisions(case: Case, as_of: date) -> list[Decision]:
             out.append(_old_rules(f"specjalizacji: {s.field or '—'}", s.started_on, start, as_of))
     for c in case.courses:
         # A course begun before the regulation and not finished (its exam not passed) is still under way.
-        if c.started_on is not None and c.started_on < start and c.exam is not ExamResult.PASSED and (
-                c.completed_on is None or c.completed_on >= start):
+        if c.exam is not ExamResult.PASSED and begun_before_regulation(c, as_of):
             out.append(_old_rules(f"kursu: {c.name or c.field or '—'}", c.started_on, start, as_of, course=True))
     ed = case.edition
     if ed is not None and ed.planned_start is not None and ed.planned_start < start:
