@@ -1,45 +1,9 @@
-"""Start: the entry page at "/". Like every page it draws the shared frame itself (ui/frame.py), because with a
-pages/ folder Streamlit runs a requested page's file directly and never this one."""
-import streamlit as st
+"""The app's frame, run on every page: navigation, sidebar, "Stan prawny na dzień", the role-grouped menu and the
+error guard (ui/frame.py), around the page asked for (app_pages/, registered in ui/state.py).
 
-from ui import frame as fr
+The page scripts live in app_pages/, not pages/: with a pages/ folder beside this file Streamlit starts in its old
+automatic multipage mode and, on a fresh server or in AppTest, runs a requested page file without this frame.
+"""
+from ui import frame
 
-with fr.page("start"):
-    st.title(fr.APP_TITLE)
-    st.markdown(
-        "Asystent pomaga pielęgniarce i położnej przygotować się do kształcenia podyplomowego i do złożenia "
-        "wniosku w SMK.")
-    left, right = st.columns(2)
-    with left:
-        st.subheader(":material/check: Co asystent robi")
-        st.markdown(
-            "- podpowiada, jakie kształcenie możesz rozpocząć: specjalizację, kurs kwalifikacyjny, "
-            "specjalistyczny albo dokształcający;\n"
-            "- mówi, co może zostać zaliczone (zaliczenie) i kiedy możesz się ubiegać o zwolnienie ze "
-            "specjalizacji (zwolnienie);\n"
-            "- liczy terminy i opłatę egzaminu państwowego i pozwala dodać je do kalendarza;\n"
-            "- wypełnia wniosek o zaliczenie według wzoru z załącznika nr 1 do rozporządzenia;\n"
-            "- przy każdej odpowiedzi podaje przepis z linkiem do oficjalnego tekstu.")
-    with right:
-        st.subheader(":material/block: Czego nie robi")
-        st.markdown(
-            "- **niczego nie rozstrzyga** – decyzje podejmują organizator kształcenia i dyrektor CMKP "
-            "(od 2027 r. w sprawach egzaminu – dyrektor CEM);\n"
-            "- nie składa wniosków – składasz je sama / sam w SMK;\n"
-            "- nie zapisuje Twoich danych na serwerze: są tylko w tej karcie przeglądarki.")
-    st.subheader(":material/inventory_2: Co warto mieć pod ręką")
-    st.markdown(
-        "- numer zaświadczenia o prawie wykonywania zawodu (PWZ);\n"
-        "- daty zatrudnienia i nazwy oddziałów lub poradni, w których pracowałaś / pracowałeś;\n"
-        "- zaświadczenia o ukończonych kursach, świadectwa studiów podyplomowych, dyplomy;\n"
-        "- jeśli zdajesz egzamin państwowy – daty i wyniki wcześniejszych podejść.")
-    st.subheader(":material/timer: Ile to trwa")
-    st.markdown(
-        "Około 10–15 minut. Pytania są podzielone na krótkie kroki; pomijamy te, które nie mają znaczenia dla "
-        "Twojego celu. Jeśli czegoś nie wiesz, wybierz „Nie wiem” – wynik powie, czego brakuje. Możesz w każdej "
-        "chwili zapisać odpowiedzi w pliku i wrócić do nich później.")
-    fr.link("sytuacja", "Zacznij: Moja sytuacja", icon=":material/arrow_forward:")
-    fr.link("przepisy", "Najpierw zobacz słowniczek pojęć")
-    st.caption(
-        "Podstawa prawna: rozporządzenie Ministra Zdrowia z 16 stycznia 2026 r. (Dz.U. 2026 poz. 57) "
-        "i ustawa o zawodach pielęgniarki i położnej (Dz.U. 2026 poz. 15).")
+frame.run()

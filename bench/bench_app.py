@@ -48,7 +48,7 @@ EXAMPLE = ROOT / "examples" / "pielegniarka-specjalizacja.json"
 def example_state() -> dict | None:
     """Session state holding the example nurse's answers, as the app keeps them (None if that cannot be made)."""
     try:
-        from ui import frame
+        from ui import state
         from ui.casefile import load_case
 
         case, problems = load_case(EXAMPLE.read_bytes())
@@ -58,7 +58,7 @@ def example_state() -> dict | None:
     if case is None:
         print(f"  (no filled-case timing: {EXAMPLE.name}: {problems[:2]})")
         return None
-    return {frame.CASE: case}
+    return {state.CASE: case}
 
 
 def timed_page_run(script: Path, page_file: str | None, state: dict | None = None) -> float:
@@ -108,7 +108,7 @@ def bench_pages() -> None:
     filled = example_state()
     results: list[tuple[str, float, float | None]] = []
     for page in pages:
-        page_file = None if page.file == APP.name else page.file
+        page_file = None if page.url_path == "" else page.file
         results.append((f"/{page.url_path}  ({page.file})", median_ms(APP, page_file),
                         median_ms(APP, page_file, filled) if filled else None))
 

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from . import parameters as P
-from .case import EARLIEST_DAY, LATEST_DAY, Case, Form, SpecializationStatus
+from .case import EARLIEST_DAY, LATEST_DAY, Case, Edition, Form, SpecializationStatus
 from .decision import Decision, Note, Outcome, Reason
 from .periods import polish_date
 from .references import reg
@@ -88,19 +88,27 @@ def assess(case: Case, as_of: date, overlay: Mapping[str, Sequence[Mapping[str, 
         return _assess(case, as_of)
 
 
-def _assess(case: Case, as_of: date) -> Assessment:
+def _check_day(as_of: date) -> None:
     if not EARLIEST_DAY <= as_of <= LATEST_DAY:
         raise ValueError(f"as_of {as_of.isoformat()} is outside {EARLIEST_DAY}..{LATEST_DAY}")
+
+
+def _before_regulation(as_of: date, form: Form | None, field: str | None) -> Assessment:
     first = P.first_supported_day()
-    if as_of < first:
-        decisions = [Decision(rule="j.before_regulation", group="j", title="Data przed wejściem w życie rozporządzenia",
-                              outcome=Outcome.NEEDS_REVIEW, legal_basis=[reg(39)], reasons=[Reason(
-                                  code="before_regulation",
-                                  text=f"Asystent stosuje rozporządzenie obowiązujące od {polish_date(first)}; dla "
-                                       f"wcześniejszej daty ({polish_date(as_of)}) obowiązywały inne przepisy.")],
-                              as_of=as_of)]
-        return Assessment(as_of=as_of, law_checked_on=law_checked_on(), goal_form=case.goal.form,
-                          goal_field=case.goal.field, decisions=decisions)
+    decisions = [Decision(rule="j.before_regulation", group="j", title="Data przed wejściem w życie rozporządzenia",
+                          outcome=Outcome.NEEDS_REVIEW, legal_basis=[reg(39)], reasons=[Reason(
+                              code="before_regulation",
+                              text=f"Asystent stosuje rozporządzenie obowiązujące od {polish_date(first)}; dla "
+                                   f"wcześniejszej daty ({polish_date(as_of)}) obowiązywały inne przepisy.")],
+                          as_of=as_of)]
+    return Assessment(as_of=as_of, law_checked_on=law_checked_on(), goal_form=form, goal_field=field,
+                      decisions=decisions)
+
+
+def _assess(case: Case, as_of: date) -> Assessment:
+    _check_day(as_of)
+    if as_of < P.first_supported_day():
+        return _before_regulation(as_of, case.goal.form, case.goal.field)
     decisions = _person(case, as_of) if has_person_facts(case) else []
     decisions += _organizer(case, as_of)
     decisions = _order(decisions, case.goal.form)
@@ -143,28 +151,58 @@ def _person(case: Case, as_of: date) -> list[Decision]:
     return out
 
 
-def _organizer(case: Case, as_of: date) -> list[Decision]:
+def edition_decisions(edition: Edition, as_of: date, goal_form: Form | None = None) -> list[Decision]:
+    """The organizer's questions about one edition (cohort): entrance exam, commission, supplementary round,
+    duration, EKK, notice to CMKP, kierownik, and the old rules for an edition begun before the regulation. Only the
+    edition's own facts are read; an applicant's case never carries them. `goal_form` stands in for an edition
+    that does not say its form (an old case file whose goal named it)."""
+    ed = edition
+    form = ed.form or goal_form
+    if ed.form is None and form is not None:
+        ed = ed.model_copy(update={"form": form})
     out: list[Decision] = []
-    ed = case.edition
-    if ed is not None:
-        form = ed.form or case.goal.form
-        if ed.form is None and form is not None:
-            ed = ed.model_copy(update={"form": form})  # the organizer's goal names the form the edition is for
-        if form is not None and (ed.applicants is not None or ed.places is not None or ed.publicly_funded is not None):
-            out.append(qualification.entrance_exam_decision(form, ed.places, ed.applicants, ed.publicly_funded, as_of))
-        if ed.commission is not None:
-            out.append(qualification.commission_decision(ed, as_of))
-        if form is Form.SPECJALIZACJA and (ed.qualified is not None or ed.supplementary_round_on is not None):
-            out.append(qualification.supplementary_round_decision(ed, as_of))
-        if ed.planned_start is not None or ed.planned_end is not None:
-            out.append(durations.duration_decision(ed, as_of))
-        for d in (durations.ekk_decision(ed, as_of), durations.notice_decision(ed, as_of)):
-            if d is not None:
-                out.append(d)
-        if ed.leader is not None:
-            out.append(leaders.leader_decision(form, ed.leader, as_of))
-        if not has_person_facts(case):
-            out += transitional.transitional_decisions(case, as_of)
+    if form is not None and (ed.applicants is not None or ed.places is not None or ed.publicly_funded is not None):
+        out.append(qualification.entrance_exam_decision(form, ed.places, ed.applicants, ed.publicly_funded, as_of))
+    if ed.commission is not None:
+        out.append(qualification.commission_decision(ed, as_of))
+    if form is Form.SPECJALIZACJA and (ed.qualified is not None or ed.supplementary_round_on is not None):
+        out.append(qualification.supplementary_round_decision(ed, as_of))
+    if ed.planned_start is not None or ed.planned_end is not None:
+        out.append(durations.duration_decision(ed, as_of))
+    for d in (durations.ekk_decision(ed, as_of), durations.notice_decision(ed, as_of)):
+        if d is not None:
+            out.append(d)
+    if ed.leader is not None:
+        out.append(leaders.leader_decision(form, ed.leader, as_of))
+    old = transitional.edition_decision(ed, as_of)
+    if old is not None:
+        out.append(old)
+    return out
+
+
+def assess_edition(edition: Edition, as_of: date,
+                   overlay: Mapping[str, Sequence[Mapping[str, Any]]] | None = None) -> Assessment:
+    """The organizer's entry point: every decision about one edition on `as_of`, apart from any applicant."""
+    def run() -> Assessment:
+        _check_day(as_of)
+        if as_of < P.first_supported_day():
+            return _before_regulation(as_of, edition.form, edition.field)
+        decisions = _order(edition_decisions(edition, as_of), None)
+        return Assessment(as_of=as_of, law_checked_on=law_checked_on(), goal_form=edition.form,
+                          goal_field=edition.field, decisions=decisions)
+
+    if overlay is None:
+        return run()
+    with P.overlaid(overlay):
+        return run()
+
+
+def _organizer(case: Case, as_of: date) -> list[Decision]:
+    """Decisions for the organizer's and CMKP's facts an old-style case file may carry beside (or instead of) a
+    person's: the edition, the exemption team, an exam session."""
+    out: list[Decision] = []
+    if case.edition is not None:
+        out += edition_decisions(case.edition, as_of, case.goal.form)
     if case.exemption_team is not None:
         out.append(exemption.exemption_team_decision(case.exemption_team, as_of))
     out += state_exam.session_facts_decisions(case, as_of)

@@ -10,6 +10,10 @@ from .decision import Step, StepKind
 from .experience import requirement_text, years_word
 from .periods import polish_date, term_text
 
+DISCLAIMER = ("Asystent niczego nie rozstrzyga. Wnioski składa się przez SMK, a decyzje podejmuje organizator "
+              "kształcenia, dyrektor CMKP, a od 2027 r. w sprawach egzaminu państwowego – dyrektor CEM. "
+              "Sprawdź zawsze aktualny tekst przepisów.")
+
 
 def step_when(step: Step) -> str:
     """The step's date as we advise it, with its window end, and the last day when the term moves past a day off:

@@ -4,14 +4,13 @@
 - `browser_unavailable()` says why the browser tests cannot run (None when they can); the tests skip
   with that message, or fail when CI=true.
 - `StreamlitServer` runs `streamlit run app.py` on a free loopback port and waits for /_stcore/health.
-- `discover_pages()` reads the app's `st.Page(...)` definitions to learn each page's URL path.
+- `discover_pages()` reads the app's page registry (ui/state.py) to learn each page's URL path.
 - `wait_for_app()` waits until Streamlit has finished running the script in the browser.
 
 Nothing here asserts timings: the benchmark measures, the tests only check behaviour.
 """
 from __future__ import annotations
 
-import ast
 import os
 import re
 import shutil
@@ -177,91 +176,22 @@ class StreamlitServer:
 
 @dataclass(frozen=True)
 class AppPage:
-    file: str  # relative to the repository root, e.g. "pages/moja_sytuacja.py"
+    file: str  # relative to the repository root, e.g. "app_pages/1_Moja_sytuacja.py"
     url_path: str  # "" for the default page
-    title: str | None  # as given to st.Page, when it is a literal
+    title: str | None  # as given to st.Page
 
     @property
     def id(self) -> str:
         return self.url_path or "(start)"
 
 
-def _inferred_url_path(file: Path) -> str:
-    """The URL path Streamlit infers from a page's file name (same rule as `st.Page`)."""
-    from streamlit.source_util import page_icon_and_name
-
-    return page_icon_and_name(file)[1]
-
-
-def _literal(node: ast.AST | None):
-    if node is None:
-        return None
-    try:
-        return ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError):
-        return None
-
-
-def _page_calls(tree: ast.AST):
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-        if name == "Page":
-            yield node
-
-
 def discover_pages(app: Path = APP) -> list[AppPage]:
-    """The app's pages, read from the `st.Page(...)` calls in app.py (and the modules next to it that
-    app.py imports from the repository), else from the files in pages/ (Streamlit's automatic pages).
+    """The app's pages, from the one registry the frame's st.navigation is built from (ui/state.py PAGES)."""
+    if str(app.parent) not in sys.path:
+        sys.path.insert(0, str(app.parent))
+    from ui.state import PAGES
 
-    Only literal arguments are understood: the page file (first argument or `page=`), `url_path=`,
-    `title=` and `default=`. A page whose URL path is not given is at the path Streamlit infers from
-    its file name; the default page is at "/".
-    """
-    root = app.parent
-    sources = [app]
-    # a shared navigation helper (e.g. `from ui.frame import ...`) may hold the st.Page calls
-    for node in ast.walk(ast.parse(app.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            base = node.module.replace(".", "/")
-            # `from ui.frame import x` and `from ui import frame`
-            for candidate in [root / f"{base}.py", *(root / base / f"{a.name}.py" for a in node.names)]:
-                if candidate.is_file() and candidate.relative_to(root).parts[0] not in {"logic", "forms"}:
-                    sources.append(candidate)
-
-    pages: list[AppPage] = []
-    for source in sources:
-        for call in _page_calls(ast.parse(source.read_text(encoding="utf-8"))):
-            kwargs = {k.arg: k.value for k in call.keywords if k.arg}
-            target = _literal(call.args[0] if call.args else kwargs.get("page"))
-            if not isinstance(target, str) or not target.endswith(".py"):
-                continue
-            file = (root / target).resolve()
-            url_path = _literal(kwargs.get("url_path"))
-            if _literal(kwargs.get("default")) is True:
-                url_path = ""
-            elif url_path is None:
-                url_path = _inferred_url_path(file)
-            title = _literal(kwargs.get("title"))
-            pages.append(AppPage(file.relative_to(root).as_posix(), str(url_path).strip("/"), title))
-    if pages:
-        if not any(p.url_path == "" for p in pages):
-            # st.navigation makes the first page the default one
-            first = pages[0]
-            pages[0] = AppPage(first.file, "", first.title)
-        return _unique(pages)
-
-    # Streamlit's automatic multipage app: app.py at "/", each pages/*.py at its inferred path.
-    pages = [AppPage(app.name, "", None)]
-    pages_dir = root / "pages"
-    if pages_dir.is_dir():
-        for file in sorted(pages_dir.glob("*.py")):
-            if file.name.startswith("_"):
-                continue
-            pages.append(AppPage(file.relative_to(root).as_posix(), _inferred_url_path(file), None))
-    return _unique(pages)
+    return _unique([AppPage(p.file, p.url_path, p.title) for p in PAGES])
 
 
 def _unique(pages: list[AppPage]) -> list[AppPage]:

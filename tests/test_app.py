@@ -1,5 +1,5 @@
-"""The entry page and the rules every page follows: the shared frame first, Streamlit's own page list hidden, no
-personal data in caches, URLs or logs, friendly errors, and the configuration users get."""
+"""The entry page and the rules every page follows: the frame (app.py, once around every page), Streamlit's own page
+list hidden, no personal data in caches, URLs or logs, friendly errors, and the configuration users get."""
 import ast
 import logging
 import tomllib
@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.frame import FRIENDLY_ERROR, PAGES
+from ui.state import FRIENDLY_ERROR, PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
-UI_FILES = sorted([APP, *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
+UI_FILES = sorted([APP, *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
 
 
 def test_entry_page_runs_and_shows_the_title_and_the_frame():
@@ -35,27 +35,33 @@ def test_the_start_page_says_what_it_does_not_do_what_to_have_and_how_long_it_ta
 
 
 def test_every_page_file_is_in_the_menu_and_every_menu_entry_is_a_file():
-    files = {"app.py", *(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))}
+    files = {f"app_pages/{p.name}" for p in (ROOT / "app_pages").glob("*.py")}
     assert {p.file for p in PAGES} == files
+    assert [p.url_path for p in PAGES].count("") == 1, "exactly one start page at /"
 
 
-def _first_statement_after_imports(path: Path) -> ast.stmt:
+def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    body = [n for n in tree.body if not isinstance(n, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.Assign,
-                                                         ast.AnnAssign))
-            and not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
-    return body[0]
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+    return names
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.key)
-def test_every_page_draws_the_frame_before_anything_else(page):
-    """With a pages/ folder Streamlit runs the page file itself, never app.py: the frame must be the page's own
-    first act. Module-level code before it may only import and define."""
-    stmt = _first_statement_after_imports(ROOT / page.file)
-    assert isinstance(stmt, ast.With), page.file
-    call = stmt.items[0].context_expr
-    assert isinstance(call, ast.Call) and ast.unparse(call.func) == "fr.page", page.file
-    assert call.args[0].value == page.key
+def test_no_page_draws_the_frame_itself(page):
+    """The frame runs once, in app.py, around the page: a page that imported it could draw it twice."""
+    imports = _imports(ROOT / page.file)
+    assert "ui.frame" not in imports and "ui.frame" not in {i.rsplit(".", 1)[0] for i in imports}, page.file
+
+
+def test_app_py_is_only_the_frame():
+    tree = ast.parse(APP.read_text(encoding="utf-8"))
+    calls = [ast.unparse(n) for n in tree.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
+    assert calls == ["frame.run()"]
 
 
 def test_config_hides_the_page_list_stats_error_details_and_developer_tools():
@@ -90,7 +96,8 @@ def test_nothing_is_written_to_disk(path):
 def test_an_unexpected_error_shows_a_friendly_message_and_logs_no_personal_data(caplog):
     def script():
         from ui import frame as fr
-        with fr.page("start"):
+        fr.frame("Start")
+        with fr.guard("start"):
             raise ValueError("PESEL 85010112345 Anna Kowalska")
 
     at = AppTest.from_function(script, default_timeout=30)
@@ -109,12 +116,14 @@ def test_an_error_in_a_callback_becomes_the_friendly_message_on_the_next_page(ca
         import streamlit as st
 
         from ui import frame as fr
+        from ui import state as S
 
-        @fr.guarded
+        @S.guarded
         def boom():
             raise RuntimeError("Anna Kowalska 0312345P")
 
-        with fr.page("start"):
+        fr.frame("Start")
+        with fr.guard("start"):
             st.button("Przycisk", key="boom", on_click=boom)
 
     at = AppTest.from_function(script, default_timeout=30)

@@ -108,7 +108,7 @@ CLOCK_FRAMES = {"ui/frame.py", "logic/__main__.py", "forms/__main__.py", "logic/
 
 def test_only_the_frames_ask_for_today():
     root = Path(__file__).resolve().parent.parent
-    files = [root / "app.py", *root.glob("pages/*.py"), *root.glob("ui/*.py"), *root.glob("forms/*.py"),
+    files = [root / "app.py", *root.glob("app_pages/*.py"), *root.glob("ui/*.py"), *root.glob("forms/*.py"),
              *root.glob("logic/**/*.py")]
     readers = sorted(str(p.relative_to(root)) for p in files
                      if "today_in_poland" in p.read_text(encoding="utf-8"))

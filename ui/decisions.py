@@ -12,7 +12,7 @@ from logic.decision import Decision, Outcome, Step, StepKind
 from logic.interview import question_for_path, describe_path
 from logic import present
 from logic.periods import polish_date
-from ui import frame as fr
+from ui import state as S
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,7 @@ STEP_KIND_LABELS: dict[StepKind, str] = {
     StepKind.EVENT: "wydarzenie",
     StepKind.EARLIEST: "najwcześniej",
 }
-DISCLAIMER = ("Asystent niczego nie rozstrzyga. Wnioski składa się przez SMK, a decyzje podejmuje organizator "
-              "kształcenia, dyrektor CMKP, a od 2027 r. w sprawach egzaminu państwowego – dyrektor CEM. "
-              "Sprawdź zawsze aktualny tekst przepisów.")
+DISCLAIMER = present.DISCLAIMER
 
 
 GOAL_TITLE = "Twój cel"
@@ -82,16 +80,16 @@ def legal_links(d: Decision) -> str:
     return "; ".join(f"[{citation}]({url})" for citation, url in seen.items())
 
 
-@fr.guarded
+@S.guarded
 def _fill_missing(path: str) -> None:
     found = question_for_path(path)
     ss = st.session_state
     if found:
-        ss[fr.STEP] = found[0].key
-        ss[fr.RETURN_TO_REVIEW] = True
-        ss[fr.ERRORS] = None
-        ss[fr.REV] += 1
-    fr.go_to("sytuacja")
+        ss[S.STEP] = found[0].key
+        ss[S.RETURN_TO_REVIEW] = True
+        ss[S.ERRORS] = None
+        ss[S.REV] += 1
+    S.go_to("sytuacja")
 
 
 def heading(assessment: Assessment) -> None:
@@ -121,7 +119,11 @@ def main_answer(assessment: Assessment) -> None:
     st.markdown(f"{g.icon} {text}")
 
 
-def show_decision(d: Decision, index: int, *, expanded: bool = False) -> None:
+def show_decision(d: Decision, index: int, *, expanded: bool = False, fillable: bool = True,
+                  key_prefix: str = "") -> None:
+    """One decision as a card. `fillable=False` leaves out the "Uzupełnij" buttons (they lead to the nurse's
+    interview; organizer pages have their own form); `key_prefix` keeps widget keys unique when one page shows
+    several lists of cards."""
     label = f"{d.title} — {d.outcome_label}"
     with st.expander(label, expanded=expanded, icon=OUTCOME_ICONS[d.outcome]):
         st.markdown(f"**Ocena:** {d.outcome_label}")
@@ -136,12 +138,16 @@ def show_decision(d: Decision, index: int, *, expanded: bool = False) -> None:
                 st.markdown("_Z podanych odpowiedzi nie wynika data, od której ten warunek będzie spełniony._")
         if d.missing:
             st.markdown("**Czego brakuje**")
-            for j, path in enumerate(d.missing):
-                cols = st.columns([4, 1])
-                cols[0].markdown(f"- {describe_path(path)}")
-                if question_for_path(path):
-                    cols[1].button("Uzupełnij", key=f"fill.{index}.{j}", on_click=_fill_missing, args=(path,),
-                                   icon=":material/edit:", help=f"Uzupełnij: {describe_path(path)}")
+            if not fillable:
+                st.markdown("\n".join(f"- {describe_path(path)}" for path in d.missing))
+            else:
+                for j, path in enumerate(d.missing):
+                    cols = st.columns([4, 1])
+                    cols[0].markdown(f"- {describe_path(path)}")
+                    if question_for_path(path):
+                        cols[1].button("Uzupełnij", key=f"{key_prefix}fill.{index}.{j}", on_click=_fill_missing,
+                                       args=(path,), icon=":material/edit:",
+                                       help=f"Uzupełnij: {describe_path(path)}")
         if d.steps:
             st.markdown("**Co dalej i kiedy**")
             lines = []

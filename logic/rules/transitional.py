@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from .. import parameters as P
-from ..case import Case, ExamResult, SpecializationStatus
+from ..case import Case, Edition, ExamResult, SpecializationStatus
 from ..decision import Decision, Note, Outcome, Reason
 from ..experience import months_word
 from ..periods import polish_date
@@ -56,9 +56,6 @@ def transitional_decisions(case: Case, as_of: date) -> list[Decision]:
         # A course begun before the regulation and not finished (its exam not passed) is still under way.
         if c.exam is not ExamResult.PASSED and begun_before_regulation(c, as_of):
             out.append(_old_rules(f"kursu: {c.name or c.field or '—'}", c.started_on, start, as_of, course=True))
-    ed = case.edition
-    if ed is not None and ed.planned_start is not None and ed.planned_start < start:
-        out.append(_old_rules("edycji kształcenia (organizator)", ed.planned_start, start, as_of))
     old_docs = [t.field or "tytuł specjalisty" for t in case.specialist_titles if t.completed_on and t.completed_on < start]
     # A course whose final exam was failed, missed or not yet taken has no certificate (§ 27 ust. 1, § 33 ust. 1).
     old_docs += [c.name or c.field or "kurs" for c in case.courses if c.completed_on and c.completed_on < start
@@ -71,6 +68,14 @@ def transitional_decisions(case: Case, as_of: date) -> list[Decision]:
                                 "Dyplomy i zaświadczenia wydane na podstawie dotychczasowych przepisów zachowują ważność: "
                                 + ", ".join(old_docs[:5]) + (" …" if len(old_docs) > 5 else "") + "."))], as_of=as_of))
     return out
+
+
+def edition_decision(edition: Edition, as_of: date) -> Decision | None:
+    """An edition planned to start before the regulation is trained under the old rules (§ 37 ust. 2)."""
+    start = _in_force(as_of)
+    if edition.planned_start is not None and edition.planned_start < start:
+        return _old_rules("edycji kształcenia (organizator)", edition.planned_start, start, as_of)
+    return None
 
 
 def _old_rules(what: str, started: date, start: date, as_of: date, course: bool = False) -> Decision:

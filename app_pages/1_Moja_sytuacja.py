@@ -7,7 +7,7 @@ from logic.errors import describe
 from logic.present import fill
 from logic.interview import (BY_KEY, FIRST_STEP, REVIEW_STEP, Kind, apply_answers, next_step, previous_step,
                              progress, question_for_path, steps_for)
-from ui import frame as fr
+from ui import state as S
 from ui import questions as Q
 
 
@@ -34,80 +34,80 @@ def _errors(err: ValidationError, step_key: str) -> list[tuple[str | None, str, 
 def _incomplete_rows(step_key: str, rev: int) -> list[tuple[str | None, str, str]]:
     """Table rows begun but lacking a cell they need – often because the editor had not yet handed over the last
     cells when the step was submitted. Refused, so that a half-typed row is never saved as "nie wiem"."""
-    return [(q.path, top, beside) for q in BY_KEY[step_key].questions_for(fr.get_case().goal.form)
+    return [(q.path, top, beside) for q in BY_KEY[step_key].questions_for(S.get_case().goal.form)
             for top, beside in Q.incomplete_rows(q, rev)]
 
 
-@fr.guarded
+@S.guarded
 def _submit(step_key: str, direction: str) -> None:
     ss = st.session_state
-    case = fr.get_case()
+    case = S.get_case()
     step = BY_KEY[step_key]
-    rev = ss[fr.REV]
+    rev = ss[S.REV]
     answers = {q.path: Q.read(q, rev) for q in step.questions_for(case.goal.form)}
     incomplete = _incomplete_rows(step_key, rev)
     if incomplete:
-        ss[fr.ERRORS] = {"step": step_key, "items": incomplete}
+        ss[S.ERRORS] = {"step": step_key, "items": incomplete}
         return
     try:
         new = apply_answers(case, answers)
     except ValidationError as err:
-        ss[fr.ERRORS] = {"step": step_key, "items": _errors(err, step_key)}
+        ss[S.ERRORS] = {"step": step_key, "items": _errors(err, step_key)}
         return
-    ss[fr.CASE] = new
-    ss[fr.ANSWERED] = ss[fr.ANSWERED] | {step_key}
-    ss[fr.ERRORS] = None
+    ss[S.CASE] = new
+    ss[S.ANSWERED] = ss[S.ANSWERED] | {step_key}
+    ss[S.ERRORS] = None
     goal = new.goal.form
     if direction == "back":
         target = previous_step(step_key, goal) or step_key
-    elif ss[fr.RETURN_TO_REVIEW]:
+    elif ss[S.RETURN_TO_REVIEW]:
         target = REVIEW_STEP
     else:
         target = next_step(step_key, goal) or REVIEW_STEP
     if target == REVIEW_STEP:
-        ss[fr.RETURN_TO_REVIEW] = False
-    ss[fr.STEP] = target
-    ss[fr.REV] = rev + 1
+        ss[S.RETURN_TO_REVIEW] = False
+    ss[S.STEP] = target
+    ss[S.REV] = rev + 1
 
 
-@fr.guarded
+@S.guarded
 def _change(step_key: str) -> None:
     ss = st.session_state
-    ss[fr.STEP] = step_key
-    ss[fr.RETURN_TO_REVIEW] = True
-    ss[fr.ERRORS] = None
-    ss[fr.REV] += 1
+    ss[S.STEP] = step_key
+    ss[S.RETURN_TO_REVIEW] = True
+    ss[S.ERRORS] = None
+    ss[S.REV] += 1
 
 
-@fr.guarded
+@S.guarded
 def _restart() -> None:
     ss = st.session_state
-    ss[fr.STEP] = FIRST_STEP
-    ss[fr.RETURN_TO_REVIEW] = False
-    ss[fr.ERRORS] = None
-    ss[fr.REV] += 1
+    ss[S.STEP] = FIRST_STEP
+    ss[S.RETURN_TO_REVIEW] = False
+    ss[S.ERRORS] = None
+    ss[S.REV] += 1
 
 
 def _draw_step(step_key: str) -> None:
     ss = st.session_state
-    case = fr.get_case()
+    case = S.get_case()
     goal = case.goal.form
     step = BY_KEY[step_key]
     st.subheader(step.title)
-    st.caption(fill(step.help, fr.as_of()))
-    errors = ss[fr.ERRORS] if ss[fr.ERRORS] and ss[fr.ERRORS]["step"] == step_key else None
+    st.caption(fill(step.help, S.as_of()))
+    errors = ss[S.ERRORS] if ss[S.ERRORS] and ss[S.ERRORS]["step"] == step_key else None
     if errors:
         st.error("Nie zapisaliśmy tego kroku. Popraw:\n\n" + "\n".join(f"- {m}" for _, m, _ in errors["items"]),
                  icon=":material/error:")
     data = case.model_dump(mode="python")
-    rev = ss[fr.REV]
+    rev = ss[S.REV]
     with st.form(f"form.{step_key}.{rev}", border=True):
         for q in step.questions_for(goal):
-            Q.draw(q, Q.current_value(data, q), rev, case, fr.as_of())
+            Q.draw(q, Q.current_value(data, q), rev, case, S.as_of())
             for path, _, message in (errors or {}).get("items", []):
                 if path == q.path:
                     st.error(message, icon=":material/error:")
-        last = ss[fr.RETURN_TO_REVIEW]
+        last = ss[S.RETURN_TO_REVIEW]
         cols = st.columns([1, 1, 3])
         cols[0].form_submit_button("Zapisz i wróć do przeglądu" if last else "Dalej", type="primary",
                                    key=f"next.{step_key}", on_click=_submit, args=(step_key, "next"),
@@ -126,7 +126,7 @@ def _label(text: str) -> str:
 
 def _draw_review() -> None:
     ss = st.session_state
-    case = fr.get_case()
+    case = S.get_case()
     goal = case.goal.form
     data = case.model_dump(mode="python")
     st.subheader(BY_KEY[REVIEW_STEP].title)
@@ -137,7 +137,7 @@ def _draw_review() -> None:
         with st.container(border=True):
             head, button = st.columns([4, 1])
             head.markdown(f"#### {step.title}")
-            answered = step.key in ss[fr.ANSWERED]
+            answered = step.key in ss[S.ANSWERED]
             button.button("Zmień" if answered else "Uzupełnij", key=f"change.{step.key}", on_click=_change,
                           args=(step.key,), icon=":material/edit:", help=f"Zmień odpowiedzi: {step.title}")
             if not answered:
@@ -155,24 +155,23 @@ def _draw_review() -> None:
                 else:
                     st.markdown(f"**{_label(q.label)}** {Q.show_value(q, value)}")
     st.success("Gotowe? Zobacz, co wynika z Twoich odpowiedzi.", icon=":material/task_alt:")
-    fr.link("wynik", "Zobacz wynik", icon=":material/fact_check:")
-    fr.link("terminy", "Zobacz terminy", icon=":material/event:")
-    fr.link("zapisz", "Zapisz odpowiedzi w pliku", icon=":material/save:")
+    S.link("wynik", "Zobacz wynik", icon=":material/fact_check:")
+    S.link("terminy", "Zobacz terminy", icon=":material/event:")
+    S.link("zapisz", "Zapisz odpowiedzi w pliku", icon=":material/save:")
     st.button("Przejdź wywiad od początku", key="restart", on_click=_restart, icon=":material/restart_alt:")
 
 
-with fr.page("sytuacja"):
-    st.title("Moja sytuacja")
-    ss = st.session_state
-    goal = fr.get_case().goal.form
-    step_key = ss[fr.STEP]
-    asked = [s.key for s in steps_for(goal)]
-    if step_key not in asked:  # the goal changed and this step is no longer asked
-        step_key = next_step(step_key, goal) or REVIEW_STEP
-        ss[fr.STEP] = step_key
-    position, total = progress(step_key, goal)
-    st.progress(position / total, text=f"Krok {position} z {total}: {BY_KEY[step_key].title}")
-    if step_key == REVIEW_STEP:
-        _draw_review()
-    else:
-        _draw_step(step_key)
+st.title("Moja sytuacja")
+ss = st.session_state
+goal = S.get_case().goal.form
+step_key = ss[S.STEP]
+asked = [s.key for s in steps_for(goal)]
+if step_key not in asked:  # the goal changed and this step is no longer asked
+    step_key = next_step(step_key, goal) or REVIEW_STEP
+    ss[S.STEP] = step_key
+position, total = progress(step_key, goal)
+st.progress(position / total, text=f"Krok {position} z {total}: {BY_KEY[step_key].title}")
+if step_key == REVIEW_STEP:
+    _draw_review()
+else:
+    _draw_step(step_key)

@@ -1,0 +1,54 @@
+"""Zapisz / wczytaj: download the case as a JSON file, upload it later to continue. Nothing is stored on the
+server; a broken or foreign file gets a message and changes nothing."""
+import streamlit as st
+
+from logic.interview import REVIEW_STEP, steps_for
+from ui import casefile as CF
+from ui import state as S
+
+LOAD_ERRORS = "load_errors"
+UPLOAD_REV = "upload_rev"
+
+
+@S.guarded
+def _on_upload() -> None:
+    ss = st.session_state
+    uploaded = ss.get(f"upload.{ss[UPLOAD_REV]}")
+    if uploaded is None:
+        return
+    case, errors = CF.load_case(uploaded.getvalue())
+    ss[UPLOAD_REV] += 1  # a fresh uploader, so that the same file can be chosen again
+    if errors:
+        ss[LOAD_ERRORS] = errors
+        return
+    S.replace_case(case, answered={s.key for s in steps_for(case.goal.form)}, step=REVIEW_STEP)
+    st.session_state.pop("_assessment", None)
+    S.flash("success", "Wczytaliśmy Twoje odpowiedzi. Sprawdź je w „Moja sytuacja” albo przejdź do wyniku.")
+
+
+ss = st.session_state
+ss.setdefault(UPLOAD_REV, 0)
+st.title("Zapisz / wczytaj")
+st.markdown(
+    "Nie przechowujemy Twoich odpowiedzi na serwerze – znikają po zamknięciu karty przeglądarki. Aby wrócić "
+    "do nich później, **pobierz plik** i zachowaj go u siebie; następnym razem **wczytaj** go tutaj.")
+
+st.subheader(":material/download: Zapisz odpowiedzi w pliku")
+case = S.get_case()
+st.download_button("Pobierz plik z odpowiedziami (JSON)", key="save_case", data=lambda: CF.dump_case(case),
+                   file_name=CF.FILE_NAME, mime="application/json", on_click="ignore",
+                   icon=":material/download:")
+st.caption("Plik zawiera wszystko, co podałaś / podałeś, także imię i nazwisko, jeśli je wpisano. Przechowuj go "
+           "jak inne dokumenty osobiste.")
+
+st.subheader(":material/upload: Wczytaj zapisany plik")
+errors = ss.pop(LOAD_ERRORS, None)
+if errors:
+    st.error("Nie wczytaliśmy pliku – Twoje obecne odpowiedzi się nie zmieniły.\n\n"
+             + "\n".join(f"- {e}" for e in errors), icon=":material/error:")
+st.file_uploader("Wybierz plik zapisany wcześniej przez asystenta (.json)", type=["json"],
+                 key=f"upload.{ss[UPLOAD_REV]}", on_change=_on_upload,
+                 help="Wczytanie zastępuje obecne odpowiedzi odpowiedziami z pliku.")
+st.caption("Wczytanie zastępuje odpowiedzi, które masz teraz. Plik jest czytany tylko w pamięci tej sesji.")
+S.link("sytuacja", "Przejdź do „Moja sytuacja”")
+S.link("wynik", "Przejdź do wyniku")
