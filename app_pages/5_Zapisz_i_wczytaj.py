@@ -1,13 +1,17 @@
 """Zapisz / wczytaj: download the case as a JSON file, upload it later to continue. Nothing is stored on the
-server; a broken or foreign file gets a message and changes nothing."""
+server; a broken or foreign file gets a message and changes nothing. An organizer's edition file (or an older case
+file with only an edition) is not a person's answers: it is loaded as the edition of "Nabór i komisja"."""
 import streamlit as st
 
 from logic.interview import REVIEW_STEP, steps_for
 from ui import casefile as CF
+from ui import edition as E
+from ui import editionfile as EF
 from ui import state as S
 
 LOAD_ERRORS = "load_errors"
 UPLOAD_REV = "upload_rev"
+EDITION_LOADED = "load_edition_loaded"
 
 
 @S.guarded
@@ -16,8 +20,20 @@ def _on_upload() -> None:
     uploaded = ss.get(f"upload.{ss[UPLOAD_REV]}")
     if uploaded is None:
         return
-    case, errors = CF.load_case(uploaded.getvalue())
+    raw = uploaded.getvalue()
     ss[UPLOAD_REV] += 1  # a fresh uploader, so that the same file can be chosen again
+    if EF.is_edition_file(raw):
+        edition, errors = EF.load_edition(raw)
+        if edition is None:
+            ss[LOAD_ERRORS] = errors
+            return
+        E.replace(edition)
+        ss[EDITION_LOADED] = True
+        S.flash("success", "To plik z opisem naboru (edycji kształcenia), a nie z odpowiedziami pielęgniarki lub "
+                           "położnej: wczytaliśmy go na stronę organizatora „Nabór i komisja”. Twoje odpowiedzi "
+                           "się nie zmieniły.")
+        return
+    case, errors = CF.load_case(raw)
     if errors:
         ss[LOAD_ERRORS] = errors
         return
@@ -29,6 +45,8 @@ def _on_upload() -> None:
 ss = st.session_state
 ss.setdefault(UPLOAD_REV, 0)
 st.title("Zapisz / wczytaj")
+if ss.pop(EDITION_LOADED, False):
+    S.link("nabor", "Przejdź do „Nabór i komisja”, aby zobaczyć odpowiedzi dla tego naboru")
 st.markdown(
     "Nie przechowujemy Twoich odpowiedzi na serwerze – znikają po zamknięciu karty przeglądarki. Aby wrócić "
     "do nich później, **pobierz plik** i zachowaj go u siebie; następnym razem **wczytaj** go tutaj.")

@@ -58,6 +58,8 @@ PAGES: tuple[PageInfo, ...] = (
              "Wniosek_o_zaliczenie"),
     PageInfo("zapisz", "app_pages/5_Zapisz_i_wczytaj.py", "Zapisz / wczytaj", ":material/save:", PERSON,
              "Zapisz_i_wczytaj"),
+    PageInfo("nabor", "app_pages/6_Nabor_i_komisja.py", "Nabór i komisja", ":material/groups:", ORGANIZER,
+             "Nabor_i_komisja"),
     PageInfo("przepisy", "app_pages/9_Przepisy_i_slowniczek.py", "Przepisy i słowniczek", ":material/menu_book:", LAW,
              "Przepisy_i_slowniczek"),
 )
