@@ -32,8 +32,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from logic.assess import Assessment
 from logic.case import Case, CourseKind, ExamResult, Form, Gender, Profession
 from logic.common import same_field
-from logic.decision import Decision, Outcome
+from logic.decision import Decision
 from logic.periods import add_years
+from logic.rules.credits import is_proposed_credit
 
 from . import fonts
 from .pdf import Column, FormPDF, short_date
@@ -45,7 +46,6 @@ AREA_LABELS: dict[str, str] = {
     "szkolenie_praktyczne": "Szkolenie praktyczne",
 }
 AREA_ORDER = {"moduly": 0, "jednostki": 0, "szkolenie_praktyczne": 1}
-PROPOSED_OUTCOMES = (Outcome.ON_REQUEST, Outcome.FOR_DECISION)
 WORK_HISTORY_YEARS = 5  # "w okresie ostatnich 5 lat"
 
 # The "niepotrzebne skreślić" choices of the template, as printed.
@@ -258,7 +258,7 @@ def proposed_credits(case: Case, decisions: list[Decision]) -> list[RequestedCre
     out = []
     for d in decisions:
         facts = d.facts or {}
-        if not d.rule.startswith("d.") or "annex_area" not in facts or d.outcome not in PROPOSED_OUTCOMES:
+        if not is_proposed_credit(d):
             continue
         area = facts["annex_area"] if facts["annex_area"] in AREA_LABELS else "moduly"
         out.append(RequestedCredit(

@@ -1,8 +1,13 @@
-"""Command line: `python -m logic assess|schema|explain`.
+"""Command line: `python -m logic assess|schema|explain|batch`.
 
     python -m logic assess CASE.json [--as-of YYYY-MM-DD] [--parameters FILE.yaml]    the assessment as JSON
     python -m logic explain CASE.json [--as-of YYYY-MM-DD] [--parameters FILE.yaml]   a readable Polish summary
     python -m logic schema                                                          the case file's JSON Schema
+    python -m logic batch INTAKE.xlsx --form FORM [--field …] [--funded tak|nie] [--places N] [--start RRRR-MM-DD]
+                          [--as-of RRRR-MM-DD] -o results.xlsx|results.csv [--workers N]
+        a whole intake (the template of "Podgląd naboru (arkusz)", or one CSV file per sheet) assessed for the
+        edition, through the same code as the page; exit status 2, with the problems listed, when no applicant
+        could be assessed
 
 --parameters reads a parameter overlay (a draft amendment, YAML or JSON): {parameter name: [values as in
 logic/parameters.yaml]}, merged into the parameters for this assessment only.
@@ -102,6 +107,58 @@ def parse_as_of(text: str | None) -> date:
     return day
 
 
+FORM_CHOICES = ("specjalizacja", "kurs_kwalifikacyjny", "kurs_specjalistyczny", "kurs_doksztalcajacy")
+YES_NO = {"tak": True, "nie": False, "nie_wiem": None}
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """The intake from files to a results file; problems go to stderr with their sheet, row and column."""
+    from .case import Form
+    from .intake.batch import assess_intake
+    from .intake.export import results_csv, results_xlsx
+    from .intake.model import EditionFacts, Status
+    from .intake.reader import read_intake
+
+    files = []
+    for path in args.intake:
+        try:
+            files.append((Path(path).name, Path(path).read_bytes()))
+        except FileNotFoundError as exc:
+            raise BadInput(f"Nie ma pliku {path}.") from exc
+        except OSError as exc:
+            raise BadInput(f"Nie można odczytać pliku {path}.") from exc
+    out = Path(args.output)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        raise BadInput("-o: plik wyników musi mieć rozszerzenie .xlsx albo .csv.")
+    start = None
+    if args.start is not None:
+        try:
+            start = date.fromisoformat(args.start)
+        except ValueError as exc:
+            raise BadInput(f"--start: „{args.start}” nie jest datą w formacie RRRR-MM-DD.") from exc
+    try:
+        edition = EditionFacts(form=Form(args.form), field=args.field, publicly_funded=YES_NO[args.funded],
+                               places=args.places, planned_start=start)
+    except ValidationError as exc:
+        raise BadInput(format_validation_error(exc)) from exc
+    as_of = parse_as_of(args.as_of)
+    intake = read_intake(files)
+    for problem in intake.problems:
+        print(problem.text(), file=sys.stderr)
+    result = assess_intake(intake, edition, as_of, workers=max(1, args.workers))
+    assessed = sum(1 for r in result.results if r.status is Status.ASSESSED)
+    if assessed == 0:
+        print("Nie oceniono nikogo: w pliku nie ma ani jednej osoby z poprawnymi danymi.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    data = results_xlsx(result) if out.suffix.lower() == ".xlsx" else results_csv(result)
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise BadInput(f"Nie można zapisać pliku {out}.") from exc
+    print(f"Oceniono {assessed} z {len(result.results)} osób; wyniki: {out}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m logic", description="Reguły kształcenia podyplomowego "
                                      "pielęgniarek i położnych (Dz.U. 2026 poz. 57).")
@@ -114,8 +171,21 @@ def main(argv: list[str] | None = None) -> int:
                        help="nakładka parametrów (projekt zmiany przepisów) w YAML lub JSON: "
                             "{nazwa parametru: [wartości jak w logic/parameters.yaml]}")
     sub.add_parser("schema", help="JSON Schema pliku przypadku")
+    b = sub.add_parser("batch", help="ocena całego naboru z arkusza (XLSX albo pliki CSV, po jednym na arkusz)")
+    b.add_argument("intake", nargs="+", help="plik XLSX z szablonu albo pliki CSV (np. Osoby.csv Praca.csv …)")
+    b.add_argument("--form", required=True, choices=FORM_CHOICES, help="rodzaj kształcenia w naborze")
+    b.add_argument("--field", help="dziedzina (np. „pielęgniarstwo chirurgiczne”)")
+    b.add_argument("--funded", choices=tuple(YES_NO), default="nie_wiem",
+                   help="czy specjalizacja jest dofinansowana ze środków publicznych")
+    b.add_argument("--places", type=int, help="liczba miejsc")
+    b.add_argument("--start", help="planowana data rozpoczęcia RRRR-MM-DD")
+    b.add_argument("--as-of", dest="as_of", help="data oceny RRRR-MM-DD (domyślnie dziś)")
+    b.add_argument("-o", "--output", required=True, help="plik wyników: .xlsx albo .csv")
+    b.add_argument("--workers", type=int, default=1, help="liczba procesów oceniających (duże pliki)")
     args = parser.parse_args(argv)
     try:
+        if args.command == "batch":
+            return run_batch(args)
         if args.command == "schema":
             print(json.dumps(Case.model_json_schema(), ensure_ascii=False, indent=2))
             return 0

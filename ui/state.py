@@ -60,6 +60,8 @@ PAGES: tuple[PageInfo, ...] = (
              "Zapisz_i_wczytaj"),
     PageInfo("nabor", "app_pages/6_Nabor_i_komisja.py", "Nabór i komisja", ":material/groups:", ORGANIZER,
              "Nabor_i_komisja"),
+    PageInfo("arkusz", "app_pages/7_Podglad_naboru.py", "Podgląd naboru (arkusz)", ":material/table_view:",
+             ORGANIZER, "Podglad_naboru"),
     PageInfo("przepisy", "app_pages/9_Przepisy_i_slowniczek.py", "Przepisy i słowniczek", ":material/menu_book:", LAW,
              "Przepisy_i_slowniczek"),
 )

@@ -65,6 +65,15 @@ REENTRY_NO_ANNEX_NOTE = Note(code="reentry_no_annex", text=(
     "Wniosek według załącznika nr 1 (§ 4 ust. 5) i opinia kierownika specjalizacji (§ 4 ust. 7) dotyczą zaliczeń z "
     "§ 4 ust. 2 i 3; moduły z przerwanej specjalizacji organizator zalicza na podstawie przedłożonej karty "
     "specjalizacji (§ 4 ust. 6)."))
+# A credit decision is proposed for Annex 1 (pkt 10) when the organizer or the dyrektor CMKP may grant it on request.
+PROPOSED_OUTCOMES = (Outcome.ON_REQUEST, Outcome.FOR_DECISION)
+
+
+def is_proposed_credit(d: Decision) -> bool:
+    """Is `d` a credit (rules "d.…" with an Annex 1 area) that may be requested in Załącznik nr 1?"""
+    return d.rule.startswith("d.") and "annex_area" in (d.facts or {}) and d.outcome in PROPOSED_OUTCOMES
+
+
 def _cutoff_text(as_of: date) -> str:
     return polish_date(P.value("credit_cutoff_date", as_of))
 

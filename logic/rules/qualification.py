@@ -277,3 +277,31 @@ def supplementary_round_decision(edition: Edition, as_of: date) -> Decision:
 def _pct(x: float) -> str:
     text = f"{x * 100:.1f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") + " %"
+
+
+def consultant_decision(form: Form | None, publicly_funded: bool | None, as_of: date) -> Decision:
+    """Must a voivodeship consultant sit on the qualification commission? Only for a specialization funded by the
+    minister (§ 3 ust. 6, which refers to ust. 5). MEETS means: yes, the consultant must be on it."""
+    rule, title = "c.commission.consultant", "Czy w komisji kwalifikacyjnej zasiada konsultant wojewódzki"
+    if form is None:
+        return needs_review(rule, "c", title, as_of, [PAR_3_6], ["edition.form"],
+                            "Nie wiemy, jakiego kształcenia dotyczy nabór.")
+    if form is not Form.SPECJALIZACJA:
+        return Decision(rule=rule, group="c", title=title, outcome=Outcome.DOES_NOT_MEET, legal_basis=[PAR_3_6],
+                        reasons=[Reason(code="not_a_specialization", text=(
+                            "Konsultanta wojewódzkiego w komisji przewiduje się tylko przy specjalizacji "
+                            "dofinansowanej ze środków publicznych; ten nabór dotyczy kursu."))], as_of=as_of)
+    if publicly_funded is None:
+        return needs_review(rule, "c", title, as_of, [PAR_3_6], ["edition.publicly_funded"],
+                            "Konsultant wojewódzki zasiada w komisji, gdy specjalizacja jest dofinansowana ze środków "
+                            "publicznych; nie wiemy, czy jest.")
+    if not publicly_funded:
+        return Decision(rule=rule, group="c", title=title, outcome=Outcome.DOES_NOT_MEET, legal_basis=[PAR_3_2, PAR_3_6],
+                        reasons=[Reason(code="not_funded", text=(
+                            "Specjalizacja nie jest dofinansowana ze środków publicznych: skład komisji nie obejmuje "
+                            "konsultanta wojewódzkiego."))], as_of=as_of)
+    return Decision(rule=rule, group="c", title=title, outcome=Outcome.MEETS, legal_basis=[PAR_3_6],
+                    reasons=[Reason(code="funded", text=(
+                        "Specjalizacja jest dofinansowana ze środków publicznych: w komisji zasiada także konsultant "
+                        "wojewódzki właściwy dla województwa, w dziedzinie pielęgniarstwa zgodnej z dziedziną "
+                        "specjalizacji, a gdy takiego nie ma – w dziedzinie pokrewnej."))], as_of=as_of)
