@@ -31,6 +31,16 @@ OUTCOME_LABELS_PL: dict[Outcome, str] = {
 }
 
 
+# The organizer's yes/no questions, whose outcome reads better as an answer than as "Spełnia warunki": for the
+# rule "c.entrance_exam", MEETS means "yes, the exam must be held". Filled by the rule modules (`answers`).
+ANSWER_LABELS: dict[str, dict[Outcome, str]] = {}
+
+
+def answers(rule: str, labels: dict[Outcome, str]) -> None:
+    """Register how the outcomes of `rule` are said as an answer to its question (its title)."""
+    ANSWER_LABELS[rule] = labels
+
+
 def _tidy(text: str) -> str:
     """A sentence that ends with a date ("… 2026 r.") must not get a second full stop."""
     return text.replace(" r..", " r.")
@@ -103,7 +113,9 @@ class Decision(BaseModel):
 
     @property
     def outcome_label(self) -> str:
-        return OUTCOME_LABELS_PL[self.outcome]
+        """The outcome in Polish: the answer to the decision's question where one is registered, else the label
+        of the outcome."""
+        return ANSWER_LABELS.get(self.rule, {}).get(self.outcome) or OUTCOME_LABELS_PL[self.outcome]
 
 
 def needs_review(rule: str, group: str, title: str, as_of: date, legal_basis: list[Ref],

@@ -192,8 +192,8 @@ def test_three_applicants_are_counted_and_listed_with_their_outcomes(loaded):
 
 def test_the_edition_answers_are_shown_above_the_table(loaded):
     labels = card_labels(loaded)
-    assert f"{EXAM} — {MEETS}" in labels  # 3 applicants > 2 places: § 3 ust. 4
-    assert f"{CONSULTANT} — {NOT_MET}" in labels  # not funded: § 3 ust. 6
+    assert f"{EXAM} — Tak – egzamin wstępny w formie pisemnej jest obowiązkowy" in labels  # 3 > 2 places: § 3 ust. 4
+    assert f"{CONSULTANT} — Nie – skład nie obejmuje konsultanta" in labels  # not funded: § 3 ust. 6
     assert not any(label.startswith("Które przepisy stosuje się") for label in labels)  # no planned start given
     exam = next(e for e in loaded.expander if e.label.startswith(EXAM))
     assert "Chętnych (3) jest więcej niż miejsc (2)" in " ".join(m.value for m in exam.markdown)
@@ -307,7 +307,7 @@ def test_changing_the_edition_or_the_as_of_day_assesses_again(loaded):
     at.run()
     assert at.session_state["intake.result"] is first  # a rerun assesses nothing
     at.number_input(key="intake.w.places").set_value(5).run()
-    assert f"{EXAM} — {NOT_MET}" in card_labels(at)  # 3 applicants, 5 places: no exam (§ 3 ust. 4)
+    assert f"{EXAM} — Nie – egzamin wstępny nie jest obowiązkowy" in card_labels(at)  # 3 for 5 places (§ 3 ust. 4)
     at.session_state["as_of"] = date(2027, 6, 1)
     at.run()
     assert_ok(at)

@@ -27,7 +27,11 @@ SAVE_PAGE = "app_pages/5_Zapisz_i_wczytaj.py"
 EXAMPLES = ROOT / "examples"
 AS_OF = date(2026, 11, 23)
 
-MEETS, NOT_MET, REVIEW = "Spełnia warunki", "Nie spełnia warunków", "Wymaga wyjaśnienia"
+REVIEW = "Wymaga wyjaśnienia"
+# The organizer's questions are answered in words (logic/decision.py ANSWER_LABELS), not "Spełnia warunki".
+EXAM_YES, EXAM_NO = "Tak – egzamin wstępny w formie pisemnej jest obowiązkowy", "Nie – egzamin wstępny nie jest obowiązkowy"
+LAWFUL, UNLAWFUL = "Skład zgodny z przepisami", "Skład niezgodny z przepisami"
+ROUND_YES, ROUND_NO = "Tak – można przeprowadzić", "Nie – nie można przeprowadzić"
 EXAM = "Czy przy kwalifikacji do specjalizacji obowiązuje egzamin wstępny"
 COMMISSION = "Skład komisji kwalifikacyjnej (specjalizacji)"
 ROUND = "Czy można przeprowadzić uzupełniające postępowanie kwalifikacyjne"
@@ -151,7 +155,7 @@ def test_every_edition_fact_a_rule_can_miss_has_a_polish_name():
 def test_more_applicants_than_places_for_a_specialization_means_a_written_entrance_exam():
     # § 3 ust. 4: 25 applicants for 20 places is "more than the places" – the commission holds a written exam.
     at = fill(open_page(), form="specjalizacja", publicly_funded="nie", places=20, applicants=25)
-    assert outcome(at, EXAM) == MEETS
+    assert outcome(at, EXAM) == EXAM_YES
     assert "więcej niż miejsc" in card_text(at, EXAM)
     assert "§ 3 ust. 4" in card_text(at, EXAM)
 
@@ -159,13 +163,13 @@ def test_more_applicants_than_places_for_a_specialization_means_a_written_entran
 def test_as_many_applicants_as_places_and_no_funding_means_no_entrance_exam():
     # § 3 ust. 4 needs more applicants than places; 20 for 20 is not more, and without funding § 3 ust. 5 is silent.
     at = fill(open_page(), form="specjalizacja", publicly_funded="nie", places=20, applicants=20)
-    assert outcome(at, EXAM) == NOT_MET
+    assert outcome(at, EXAM) == EXAM_NO
 
 
 def test_a_funded_specialization_has_an_entrance_exam_whatever_the_number_of_applicants():
     # § 3 ust. 5: a specialization funded by the minister always has the written exam.
     at = fill(open_page(), form="specjalizacja", publicly_funded="tak", places=25, applicants=20)
-    assert outcome(at, EXAM) == MEETS
+    assert outcome(at, EXAM) == EXAM_YES
     assert "§ 3 ust. 5" in card_text(at, EXAM)
 
 
@@ -197,7 +201,7 @@ def test_the_edition_survives_a_visit_to_another_page():
     assert widget(at, "number_input", "Liczba miejsc").value == 20
     assert widget(at, "radio", "Rodzaj kształcenia").value == "kurs_kwalifikacyjny"
     assert [m.role for m in edition(at).commission] == [CommissionRole.NRPIP]
-    assert outcome(at, "Czy przy kwalifikacji do kursu kwalifikacyjnego obowiązuje egzamin wstępny") == MEETS
+    assert outcome(at, "Czy przy kwalifikacji do kursu kwalifikacyjnego obowiązuje egzamin wstępny") == EXAM_YES
 
 
 def test_an_emptied_number_field_is_nie_wiem():
@@ -218,7 +222,7 @@ def test_a_commission_without_the_professional_society_is_not_lawful():
     at = fill(open_page(), form="specjalizacja", publicly_funded="nie")
     for role in (CommissionRole.KIEROWNIK, CommissionRole.ORGANIZER_REPRESENTATIVE, CommissionRole.NRPIP):
         add_member(at, role)
-    assert outcome(at, COMMISSION) == NOT_MET
+    assert outcome(at, COMMISSION) == UNLAWFUL
     assert "stowarzyszenia zawodowego lub towarzystwa naukowego" in card_text(at, COMMISSION)
     assert "§ 3 ust. 2" in card_text(at, COMMISSION)
 
@@ -228,12 +232,12 @@ def test_a_funded_specialization_needs_the_voivodeship_consultant_on_the_commiss
     at = fill(open_page(), form="specjalizacja", publicly_funded="tak")
     for role in COMPLETE:
         add_member(at, role)
-    assert outcome(at, COMMISSION) == NOT_MET
+    assert outcome(at, COMMISSION) == UNLAWFUL
     assert "konsultant wojewódzki" in card_text(at, COMMISSION)
     add_member(at, CommissionRole.CONSULTANT)
     widget(at, "radio", "Członek 5 – konsultant wojewódzki w dziedzinie").set_value("zgodna")
     at.run()
-    assert outcome(at, COMMISSION) == MEETS
+    assert outcome(at, COMMISSION) == LAWFUL
     assert edition(at).commission[-1].consultant_field_matches is True
     assert "§ 3 ust. 6" in card_text(at, COMMISSION)
 
@@ -245,12 +249,12 @@ def test_members_are_added_and_removed_and_a_removed_row_takes_nothing_from_the_
         add_member(at, role)
     widget(at, "text_input", "Członek 2 – imię i nazwisko").set_value("Jan Testowy")
     at.run()
-    assert outcome(at, COMMISSION) == MEETS
+    assert outcome(at, COMMISSION) == LAWFUL
     remove_member(at, 1)
     assert [m.role for m in edition(at).commission] == list(COMPLETE[1:])
     assert edition(at).commission[0].name == "Jan Testowy"
     assert widget(at, "text_input", "Członek 1 – imię i nazwisko").value == "Jan Testowy"
-    assert outcome(at, COMMISSION) == NOT_MET  # no kierownik as chair (§ 3 ust. 2 pkt 1)
+    assert outcome(at, COMMISSION) == UNLAWFUL  # no kierownik as chair (§ 3 ust. 2 pkt 1)
     for n in (3, 2, 1):
         remove_member(at, n)
     assert edition(at).commission is None
@@ -267,10 +271,10 @@ def test_the_supplementary_round_is_allowed_until_one_month_after_the_planned_st
               programme_hours_total=1000, programme_hours_done=80, planned_start=date(2026, 10, 31),
               supplementary_round_on=date(2026, 11, 30))
     assert edition(at).supplementary_round_on == date(2026, 11, 30)
-    assert outcome(at, ROUND) == MEETS
+    assert outcome(at, ROUND) == ROUND_YES
     assert "30 listopada 2026" in card_text(at, ROUND)
     fill(at, supplementary_round_on=date(2026, 12, 1))
-    assert outcome(at, ROUND) == NOT_MET
+    assert outcome(at, ROUND) == ROUND_NO
 
 
 def test_a_round_with_programme_start_unknown_names_the_missing_fact():
@@ -295,14 +299,14 @@ def test_the_terms_kierownik_and_old_rules_cards_appear_from_their_facts():
               qualified_on=date(2027, 1, 15), specialist_title_in_field="tak", magister_nursing="tak",
               years_in_profession=12.0, employed_in_matching_unit="tak")
     # § 4 ust. 1: at least specjalizacja_min_months (15) months; from 1 March 2027 they are complete on 31 May 2028.
-    assert outcome(at, "Planowany czas trwania specjalizacji") == MEETS
+    assert outcome(at, "Planowany czas trwania specjalizacji") == "Czas trwania zgodny z przepisami"
     # § 7 ust. 1: EKK within ekk_issue_months (1) of qualification: by 15 February 2027.
     assert "15 lutego 2027" in card_text(at, "Termin wydania EKK")
     # § 13 ust. 2: CMKP told organizer_notice_months (12) before the end: by 31 May 2027.
     assert "31 maja 2027" in card_text(at, "Powiadomienie CMKP o zakończeniu specjalizacji")
     # § 6 ust. 2 pkt 3: title in the field, master's in nursing, kierownik_experience_years (3) in the profession,
     # employed in a unit of that profile.
-    assert outcome(at, "Czy kandydat może być kierownikiem specjalizacji") == MEETS
+    assert outcome(at, "Czy kandydat może być kierownikiem specjalizacji") == "Tak – może być kierownikiem"
     assert edition(at).leader.years_in_profession == 12.0
 
 
@@ -378,8 +382,8 @@ def test_an_old_case_file_with_an_edition_loads_its_edition_with_its_answers():
     assert edition(at) == example_edition("organizator-nabor-dofinansowany.json")
     # 20 applicants for 25 places, but funded: § 3 ust. 5 requires the exam; kierownik, organizer's representative,
     # society, NRPiP and a consultant in the matching field: § 3 ust. 2 and 6 are met.
-    assert outcome(at, EXAM) == MEETS
-    assert outcome(at, COMMISSION) == MEETS
+    assert outcome(at, EXAM) == EXAM_YES
+    assert outcome(at, COMMISSION) == LAWFUL
     assert widget(at, "text_input", "Dziedzina").value == "pielęgniarstwo geriatryczne"
     assert widget(at, "number_input", "Liczba miejsc").value == 25
 
@@ -395,7 +399,7 @@ def test_an_edition_file_loaded_on_zapisz_i_wczytaj_goes_to_the_organizer_page_a
     assert any("opisem naboru" in s.value for s in at.success)
     at.switch_page(PAGE).run()
     assert_ok(at)
-    assert outcome(at, ROUND) == MEETS  # 8 % of hours, round on 30 November 2026 (see the round test above)
+    assert outcome(at, ROUND) == ROUND_YES  # 8 % of hours, round on 30 November 2026 (see the round test above)
 
 
 def test_an_edition_file_saved_on_the_page_is_taken_as_one_on_zapisz_i_wczytaj():

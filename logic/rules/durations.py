@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from .. import parameters as P
 from ..case import Edition, Form
-from ..decision import Decision, Note, Outcome, Reason, Step, needs_review
+from ..decision import Decision, Note, Outcome, Reason, Step, answers, needs_review
 from ..experience import months_word
 from ..periods import (add_months, day_off_note, day_off_reason, polish_date, previous_working_day,
                        term_last_day, term_text)
@@ -91,6 +91,12 @@ def duration_decision(edition: Edition, as_of: date) -> Decision:
     return Decision(rule=rule, group="h", title=title, outcome=Outcome.MEETS if ok else Outcome.DOES_NOT_MEET,
                     reasons=[Reason(code="within" if ok else "outside", text=text)], legal_basis=basis,
                     notes=[READING] + extra, facts=facts, as_of=as_of)
+
+
+answers("h.duration", {Outcome.MEETS: "Czas trwania zgodny z przepisami",
+                       Outcome.DOES_NOT_MEET: "Czas trwania niezgodny z przepisami"})
+answers("h.ekk", {Outcome.MEETS: "Termin jeszcze biegnie", Outcome.DOES_NOT_MEET: "Termin minął"})
+answers("h.notice_to_cmkp", {Outcome.MEETS: "Termin jeszcze biegnie", Outcome.DOES_NOT_MEET: "Termin minął"})
 
 
 def ekk_decision(edition: Edition, as_of: date) -> Decision | None:

@@ -15,8 +15,25 @@ from datetime import date
 from .. import parameters as P
 from ..case import Form, LeaderCandidate
 from ..common import at_least, tri_and, tri_or
-from ..decision import Decision, Outcome, Reason
+from ..decision import Decision, Outcome, Reason, answers
 from ..references import reg
+
+
+answers("i.leader", {Outcome.MEETS: "Tak – może być kierownikiem",
+                     Outcome.DOES_NOT_MEET: "Nie – nie może być kierownikiem",
+                     Outcome.FOR_DECISION: "W uzasadnionych przypadkach – ocenia organizator"})
+LEADER = "edition.leader"
+
+
+def _missing(c: LeaderCandidate, is_spec: bool, title_unknown: bool, condition_unknown: bool) -> list[str]:
+    """The candidate's unknown facts that leave the answer open."""
+    names: list[str] = []
+    if title_unknown:
+        names += ["specialist_title_in_field"] + (["specialist_title_in_related_field"] if is_spec else [])
+    if condition_unknown:
+        names += ["doctorate", "academic_teacher", "years_experience_in_field", "employed_in_matching_unit",
+                  "magister_nursing", "years_in_profession"]
+    return [f"{LEADER}.{n}" for n in names if getattr(c, n) is None]
 
 
 def leader_decision(form: Form | None, c: LeaderCandidate, as_of: date) -> Decision:
@@ -36,6 +53,7 @@ def leader_decision(form: Form | None, c: LeaderCandidate, as_of: date) -> Decis
         basis.append(reg(35, 1))
     met = [f"pkt {n}" for n, v in ((1, pkt1), (2, pkt2), (3, pkt3)) if v is True]
     reasons: list[Reason] = []
+    missing: list[str] = []
     if c.specialist_title_in_field is True:
         title_status = "field"
     elif is_spec and c.specialist_title_in_related_field is True:
@@ -57,6 +75,7 @@ def leader_decision(form: Form | None, c: LeaderCandidate, as_of: date) -> Decis
     elif title_status == "unknown" or condition is None:
         reasons.append(Reason(code="missing_fact", text="Brakuje danych o tytule, stopniu, stażu lub miejscu pracy kandydata."))
         outcome = Outcome.NEEDS_REVIEW
+        missing = _missing(c, is_spec, title_status == "unknown", condition is None)
     elif title_status == "related":
         basis.append(reg(6, 3))
         reasons.append(Reason(code="related_field", text=(
@@ -67,4 +86,4 @@ def leader_decision(form: Form | None, c: LeaderCandidate, as_of: date) -> Decis
         reasons.append(Reason(code="qualified", text=f"Ma tytuł specjalisty w dziedzinie i spełnia § {par} ust. 2 ({', '.join(met)})."))
         outcome = Outcome.MEETS
     return Decision(rule=rule, group="i", title=title, outcome=outcome, reasons=reasons, legal_basis=basis,
-                    as_of=as_of)
+                    missing=missing, as_of=as_of)

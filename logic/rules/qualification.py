@@ -22,7 +22,7 @@ from datetime import date
 
 from .. import parameters as P
 from ..case import Case, CommissionRole, Edition, Form
-from ..decision import Decision, Note, Outcome, Reason, Step, needs_review
+from ..decision import Decision, Note, Outcome, Reason, Step, answers, needs_review
 from ..experience import months_word
 from ..periods import add_months, polish_date
 from ..references import reg, ustawa
@@ -49,6 +49,17 @@ FORM_WORD = {
     Form.KURS_SPECJALISTYCZNY: "kursu specjalistycznego",
     Form.KURS_DOKSZTALCAJACY: "kursu dokształcającego",
 }
+
+
+answers("c.entrance_exam", {Outcome.MEETS: "Tak – egzamin wstępny w formie pisemnej jest obowiązkowy",
+                             Outcome.DOES_NOT_MEET: "Nie – egzamin wstępny nie jest obowiązkowy"})
+answers("c.commission", {Outcome.MEETS: "Skład zgodny z przepisami",
+                         Outcome.DOES_NOT_MEET: "Skład niezgodny z przepisami",
+                         Outcome.FOR_DECISION: "Skład ustala organizator"})
+answers("c.supplementary_round", {Outcome.MEETS: "Tak – można przeprowadzić",
+                                  Outcome.DOES_NOT_MEET: "Nie – nie można przeprowadzić"})
+answers("c.commission.consultant", {Outcome.MEETS: "Tak – konsultant wojewódzki wchodzi w skład komisji",
+                                    Outcome.DOES_NOT_MEET: "Nie – skład nie obejmuje konsultanta"})
 
 
 def entrance_exam_decision(form: Form, places: int | None, applicants: int | None, publicly_funded: bool | None,
