@@ -267,6 +267,30 @@ READINGS: tuple[Reading, ...] = (
         reading="P for a nurse, A for a midwife (secondary sources); a mismatch is a warning on the whole result to "
                 "check the number and the profession, never a refusal",
         notes=("pwz_letter_mismatch",)),
+    Reading(
+        34, where="`intake/columns.py`, `intake/mapping.py` (the intake's sheet „Praca”)",
+        gap="a job row whose „W zawodzie” cell is empty (empty cells are otherwise „nie wiem”)",
+        reading="„tak”: the sheet lists work in the profession (przebieg pracy zawodowej), as the interview's "
+                "pre-ticked answer does; work outside the profession is marked „nie”",
+        shown="the template's instructions and the column's comment say „puste = tak”"),
+    Reading(
+        35, where="`intake/mapping.py`, art. 67 ust. 4 pkt 2, art. 71 ust. 2 pkt 2",
+        gap="an applicant without any row in „Praca”",
+        reading="the work history is unknown (not „no work”): the entry decision needs review and names "
+                "„Praca: brak wierszy dla tej osoby”",
+        shown="the results' column „Czego brakuje”"),
+    Reading(
+        36, where="`intake/mapping.py`, art. 70 ust. 6 ustawy",
+        gap="„Odbył(a) specjalizację dofinansowaną: tak” with its end date but no row in „Specjalizacje”",
+        reading="one completed, publicly funded specialization ended on that day, in an unknown field (the field "
+                "of the intake is not a safe guess); an empty cell leaves the past specializations unknown",
+        shown="the funding column and the applicant's cards"),
+    Reading(
+        37, where="`intake/batch.py`",
+        gap="an applicant whose own „Rodzaj kształcenia” or „Dziedzina” differs from the intake's",
+        reading="the intake's edition decides the form, the field and (for a specialization) the funding; the "
+                "applicant's case never carries the edition, only the goal it implies",
+        shown="a warning in the applicant's „Uwagi”: „W arkuszu „Osoby” podano inny rodzaj kształcenia …”"),
 )
 
 INFORMATIONAL: tuple[Info, ...] = (

@@ -29,6 +29,8 @@ import tomllib
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_support import shown
+
 from logic.case import Form
 from logic.intake.model import OUTCOME_LABELS_PL
 from tests.intake_support import csv_bytes, filled_xlsx
@@ -196,7 +198,7 @@ def test_the_edition_answers_are_shown_above_the_table(loaded):
     assert f"{CONSULTANT} — Nie – skład nie obejmuje konsultanta" in labels  # not funded: § 3 ust. 6
     assert not any(label.startswith("Które przepisy stosuje się") for label in labels)  # no planned start given
     exam = next(e for e in loaded.expander if e.label.startswith(EXAM))
-    assert "Chętnych (3) jest więcej niż miejsc (2)" in " ".join(m.value for m in exam.markdown)
+    assert "Chętnych (3) jest więcej niż miejsc (2)" in shown(" ".join(m.value for m in exam.markdown))
 
 
 def test_the_outcome_filter_narrows_the_rows(loaded):

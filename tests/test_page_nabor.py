@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_support import shown
+
 from logic import Case
 from logic.assess import assess_edition
 from logic.case import CommissionMember, CommissionRole, Edition, Form, LeaderCandidate
@@ -80,17 +82,17 @@ def fill(at: AppTest, **values) -> AppTest:
 
 def card(at: AppTest, title: str):
     """The decision card whose title is `title` (its label is "title — outcome")."""
-    found = [e for e in at.expander if e.label.split(" — ")[0] == title]
-    assert len(found) == 1, (title, [e.label for e in at.expander])
+    found = [e for e in at.expander if shown(e.label).split(" — ")[0] == title]
+    assert len(found) == 1, (title, [shown(e.label) for e in at.expander])
     return found[0]
 
 
 def outcome(at: AppTest, title: str) -> str:
-    return card(at, title).label.split(" — ")[1]
+    return shown(card(at, title).label).split(" — ")[1]
 
 
 def card_text(at: AppTest, title: str) -> str:
-    return " ".join(m.value for m in card(at, title).markdown)
+    return shown(" ".join(m.value for m in card(at, title).markdown))
 
 
 def edition(at: AppTest) -> Edition:
@@ -315,7 +317,7 @@ def test_an_edition_planned_before_the_regulation_says_first_which_rules_apply()
     at = fill(open_page(), form="specjalizacja", planned_start=date(2025, 10, 1))
     first = at.expander[0]
     assert first.label.startswith("Które przepisy stosuje się")
-    assert "§ 37 ust. 2" in " ".join(m.value for m in first.markdown)
+    assert "§ 37 ust. 2" in shown(" ".join(m.value for m in first.markdown))
 
 
 def test_every_decision_is_shown_once_beside_its_section_or_above_them():

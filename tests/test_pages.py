@@ -11,6 +11,8 @@ import pytest
 from icalendar import Calendar
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_support import shown
+
 from logic import Case, assess
 from logic.case import Form, Profession, new_case
 from logic.interview import BY_KEY as INTERVIEW_STEPS
@@ -77,7 +79,7 @@ def headers(at: AppTest) -> list[str]:
 
 
 def expanders_under(at: AppTest) -> list[str]:
-    return [e.label for e in at.expander]
+    return [shown(e.label) for e in at.expander]
 
 
 # --- every page, opened both ways ----------------------------------------------------------------------------------
@@ -605,3 +607,18 @@ def test_without_the_forms_package_the_request_page_says_so_and_offers_no_broken
     assert_ok(at)
     assert not at.download_button
     assert any("PDF jest jeszcze niedostępne" in w.value for w in at.warning)
+
+
+def test_a_name_the_person_typed_shows_literally_on_the_cards_never_as_markdown():
+    from logic.case import SpecialistTitle
+
+    typed = "**pogrubione** <b>x</b> :red[y]"
+    case = example("pielegniarka-specjalizacja.json").model_copy(
+        update={"specialist_titles": [SpecialistTitle(field=typed, completed_on=date(2026, 3, 1))]})
+    at = open_page("app_pages/2_Wynik.py", case)
+    assert_ok(at)
+    raw = [e.label for e in at.expander if "pogrubione" in e.label]
+    assert raw, [e.label for e in at.expander]
+    for label in raw:
+        assert "**pogrubione**" not in label and "<b>" not in label and ":red[" not in label
+        assert typed in shown(label)

@@ -13,6 +13,7 @@ from logic.interview import question_for_path, describe_path
 from logic import present
 from logic.periods import polish_date
 from ui import state as S
+from ui.text import plain
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,9 @@ def heading(assessment: Assessment) -> None:
     if assessment.goal_form:
         goal = FORM_LABELS_PL[assessment.goal_form] + (f" – {assessment.goal_field}" if assessment.goal_field
                                                       else "")
-        st.markdown(f"Twój cel: **{goal}**.")
+        st.markdown(f"Twój cel: **{plain(goal)}**.")
     for w in assessment.warnings:
-        st.warning(w.text, icon=":material/warning:")
+        st.warning(plain(w.text), icon=":material/warning:")
 
 
 def group_of(d: Decision) -> ResultGroup:
@@ -113,7 +114,7 @@ def main_answer(assessment: Assessment) -> None:
         return
     d = assessment.decisions[0]
     g = group_of(d)
-    text = f"**Najważniejsze dla Twojego celu:** {d.title} – **{d.outcome_label}** (grupa „{g.title}”)."
+    text = f"**Najważniejsze dla Twojego celu:** {plain(d.title)} – **{d.outcome_label}** (grupa „{g.title}”)."
     if d.outcome is Outcome.DOES_NOT_MEET and d.earliest_date:
         text += f" Najwcześniej: **{polish_date(d.earliest_date)}**."
     st.markdown(f"{g.icon} {text}")
@@ -124,12 +125,12 @@ def show_decision(d: Decision, index: int, *, expanded: bool = False, fillable: 
     """One decision as a card. `fillable=False` leaves out the "Uzupełnij" buttons (they lead to the nurse's
     interview; organizer pages have their own form); `key_prefix` keeps widget keys unique when one page shows
     several lists of cards."""
-    label = f"{d.title} — {d.outcome_label}"
+    label = f"{plain(d.title)} — {d.outcome_label}"
     with st.expander(label, expanded=expanded, icon=OUTCOME_ICONS[d.outcome]):
         st.markdown(f"**Ocena:** {d.outcome_label}")
         if d.reasons:
             st.markdown("**Dlaczego**")
-            st.markdown("\n".join(f"- {r.text}" for r in d.reasons))
+            st.markdown("\n".join(f"- {plain(r.text)}" for r in d.reasons))
         if d.outcome is Outcome.DOES_NOT_MEET:
             if d.earliest_date:
                 st.info(f"Najwcześniej: **{polish_date(d.earliest_date)}** – jeśli nic się nie zmieni w "
@@ -139,11 +140,11 @@ def show_decision(d: Decision, index: int, *, expanded: bool = False, fillable: 
         if d.missing:
             st.markdown("**Czego brakuje**")
             if not fillable:
-                st.markdown("\n".join(f"- {describe_path(path)}" for path in d.missing))
+                st.markdown("\n".join(f"- {plain(describe_path(path))}" for path in d.missing))
             else:
                 for j, path in enumerate(d.missing):
                     cols = st.columns([4, 1])
-                    cols[0].markdown(f"- {describe_path(path)}")
+                    cols[0].markdown(f"- {plain(describe_path(path))}")
                     if question_for_path(path):
                         cols[1].button("Uzupełnij", key=f"{key_prefix}fill.{index}.{j}", on_click=_fill_missing,
                                        args=(path,), icon=":material/edit:",
@@ -152,15 +153,15 @@ def show_decision(d: Decision, index: int, *, expanded: bool = False, fillable: 
             st.markdown("**Co dalej i kiedy**")
             lines = []
             for s in d.steps:
-                lines.append(f"- {step_when(s)} ({STEP_KIND_LABELS[s.kind]}): {s.label}")
+                lines.append(f"- {step_when(s)} ({STEP_KIND_LABELS[s.kind]}): {plain(s.label)}")
                 if s.note:
-                    lines.append(f"    - _Uwaga:_ {s.note}")
+                    lines.append(f"    - _Uwaga:_ {plain(s.note)}")
             st.markdown("\n".join(lines))
         if d.documents:
             st.markdown("**Dokumenty do przygotowania**")
-            st.markdown("\n".join(f"- {doc}" for doc in d.documents))
+            st.markdown("\n".join(f"- {plain(doc)}" for doc in d.documents))
         if d.notes:
             st.markdown("**Jak rozumiemy przepisy**")
-            st.markdown("\n".join(f"- {n.text}" for n in d.notes))
+            st.markdown("\n".join(f"- {plain(n.text)}" for n in d.notes))
         if d.legal_basis:
             st.markdown(f"**Podstawa prawna:** {legal_links(d)}")

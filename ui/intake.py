@@ -43,8 +43,9 @@ from logic.intake.batch import assess_intake, edition_answers, full_assessment
 from logic.intake.export import RESULT_HEADERS, result_row, results_csv, results_xlsx
 from logic.intake.model import OUTCOME_LABELS_PL, ApplicantResult, EditionFacts, Intake, IntakeResult, Status
 from logic.intake.reader import read_intake
-from logic.intake.template import template_xlsx
+from logic.intake.template import INTRODUCTION, template_xlsx
 from logic.periods import polish_date
+from ui.text import plain
 from ui import decisions as D
 from ui import state as S
 
@@ -89,13 +90,6 @@ OUTCOMES: tuple[str, ...] = tuple(OUTCOME_LABELS_PL)
 NO_PERSON = "— wybierz osobę —"
 
 _EMPTY_EDITION: dict[str, Any] = {"form": None, "field": None, "funded": None, "places": None, "start": None}
-_MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$:&=\"'^")
-
-
-def plain(text: str) -> str:
-    """`text` for a Markdown element (st.error, st.warning) so that it shows literally: every ASCII punctuation
-    character is escaped, the way CommonMark allows."""
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text).replace("\n", "  \n")
 
 
 # --- the edition's facts -------------------------------------------------------------------------------------------
@@ -215,6 +209,9 @@ def upload_section() -> None:
         "dowolnie wiele wierszy na osobę, każdy z tym samym numerem „Lp.”. Arkusz „Instrukcja” opisuje każdą "
         "kolumnę. Zamiast skoroszytu możesz wczytać pliki CSV, po jednym na arkusz, nazwane jak arkusze "
         "(np. Osoby.csv, Praca.csv) – wybierz je wszystkie naraz.")
+    with st.expander("Jak czytamy arkusz: daty, tak / nie, puste komórki, brak wierszy"):
+        # the template's own instructions (logic/intake/template.py), so that the page and the file say the same
+        st.markdown("\n".join(f"- {plain(line)}" for line in INTRODUCTION[1:]))
     st.file_uploader("Wczytaj wypełniony arkusz (XLSX) albo pliki CSV", type=["xlsx", "csv"],
                      accept_multiple_files=True, key=UPLOADER, on_change=_on_upload,
                      help="Plik jest czytany tylko w pamięci tej sesji; nie zapisujemy go na serwerze.")
