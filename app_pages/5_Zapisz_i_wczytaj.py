@@ -8,6 +8,7 @@ from ui import casefile as CF
 from ui import edition as E
 from ui import editionfile as EF
 from ui import state as S
+from ui.text import plain
 
 LOAD_ERRORS = "load_errors"
 UPLOAD_REV = "upload_rev"
@@ -63,7 +64,7 @@ st.subheader(":material/upload: Wczytaj zapisany plik")
 errors = ss.pop(LOAD_ERRORS, None)
 if errors:
     st.error("Nie wczytaliśmy pliku – Twoje obecne odpowiedzi się nie zmieniły.\n\n"
-             + "\n".join(f"- {e}" for e in errors), icon=":material/error:")
+             + "\n".join(f"- {plain(e)}" for e in errors), icon=":material/error:")
 st.file_uploader("Wybierz plik zapisany wcześniej przez asystenta (.json)", type=["json"],
                  key=f"upload.{ss[UPLOAD_REV]}", on_change=_on_upload,
                  help="Wczytanie zastępuje obecne odpowiedzi odpowiedziami z pliku.")

@@ -9,6 +9,7 @@ from ui import decisions as D
 from ui import edition as E
 from ui import editionfile as EF
 from ui import state as S
+from ui.text import plain
 
 E.init()
 E.seed()
@@ -26,7 +27,7 @@ E.heading(assessment)
 st.caption(D.DISCLAIMER)
 E.show_load_errors()
 for problem in st.session_state.get(E.INVALID, []):
-    st.error(f"{E.plain(problem)} Odpowiedzi poniżej są policzone bez tej zmiany.", icon=":material/error:")
+    st.error(f"{plain(problem)} Odpowiedzi poniżej są policzone bez tej zmiany.", icon=":material/error:")
 if cards[""]:
     E.show_cards(cards[""], "top")
 

@@ -472,7 +472,7 @@ def test_a_broken_or_foreign_file_is_refused_and_the_current_answers_survive(con
     upload(at, "plik.json", content)
     assert_ok(at)
     assert at.session_state["case"] == case
-    errors = " ".join(e.value for e in at.error)
+    errors = shown(" ".join(e.value for e in at.error))
     assert "Nie wczytaliśmy pliku – Twoje obecne odpowiedzi się nie zmieniły." in errors
     assert message in errors
 

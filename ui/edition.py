@@ -17,7 +17,6 @@ no members and a kierownik candidate with no answers are None too (not given), s
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -37,6 +36,7 @@ from logic.periods import polish_date
 from ui import decisions as D
 from ui import editionfile as EF
 from ui import state as S
+from ui.text import plain
 
 EDITION = "ed.edition"
 REV = "ed.rev"
@@ -324,14 +324,6 @@ def on_upload() -> None:
 
 
 # --- drawing ---------------------------------------------------------------------------------------------------------
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def plain(text: str) -> str:
-    """Text that came from a file or a person, made safe to show inside Markdown: every special sign is escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
 
 def _bounds(model: type[BaseModel], name: str) -> tuple[Any, Any]:
     """The smallest and largest value the model accepts for a number (its ge / le), so the widget offers the same."""
