@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, note, settings
+from hypothesis import HealthCheck, example, given, note, settings
 from hypothesis import strategies as st
 
 from logic import Case, Outcome, assess
@@ -196,6 +196,10 @@ def worker_case_data(draw) -> dict:
     return data
 
 
+def entry_decision_on(case: Case, rule: str, as_of: date):
+    return next(d for d in assess(case, as_of).decisions if d.rule == rule)
+
+
 def entry_outcomes(case: Case, as_of: date) -> dict[str, Outcome]:
     return {d.rule: d.outcome for d in assess(case, as_of).decisions
             if d.rule.startswith("a.") and d.rule.endswith(".entry")}
@@ -297,6 +301,11 @@ def test_an_earliest_date_for_an_entry_decision_lies_after_the_day_of_the_assess
 
 @SETTINGS
 @given(data=worker_case_data(), as_of=as_of_days)
+# found by this test: short of the two years by 11 days, with a field the lists give only to midwives
+@example(data={"profession": "pielegniarka", "right_to_practise": {"held": True},
+               "employment": [{"start": "2015-01-01", "end": "2015-01-01"}, {"start": "2024-02-01", "end": "2026-01-30"}],
+               "specializations": [], "goal": {"form": "specjalizacja", "field": "pielęgniarstwo ginekologiczno-położnicze"}},
+         as_of=date(2026, 1, 20))
 def test_on_the_earliest_date_given_for_work_experience_the_entry_condition_is_met_and_not_a_day_before(data,
                                                                                                       as_of):
     case = Case.model_validate(data)
@@ -305,9 +314,13 @@ def test_on_the_earliest_date_given_for_work_experience_the_entry_condition_is_m
             continue
         if case.right_to_practise.held is not True:
             continue
-        on_the_day = entry_outcomes(case, d.earliest_date)
-        note(f"{d.rule}: earliest {d.earliest_date}, outcome then {on_the_day.get(d.rule)}")
-        assert on_the_day[d.rule] is Outcome.MEETS
+        then = entry_decision_on(case, d.rule, d.earliest_date)
+        note(f"{d.rule}: earliest {d.earliest_date}, outcome then {then.outcome}")
+        # Met on that day – unless the goal's field belongs to the other profession, which always needs review
+        # (reading 32) and is no matter of time.
+        assert then.outcome is Outcome.MEETS or (
+            then.outcome is Outcome.NEEDS_REVIEW and not then.missing
+            and any(n.code == "field_other_profession" for n in then.notes)), (then.outcome, then.missing)
         day_before = d.earliest_date - timedelta(days=1)
         if day_before > as_of:
-            assert entry_outcomes(case, day_before)[d.rule] is not Outcome.MEETS
+            assert entry_outcomes(case, day_before)[d.rule] is Outcome.DOES_NOT_MEET
