@@ -321,7 +321,7 @@ def test_clear_data_forgets_the_intake(loaded):
     at.sidebar.button(key="clear_ask").click().run()
     at.sidebar.button(key="clear_confirm").click().run()
     assert_ok(at)
-    for key in ("intake.files", "intake.result", "intake.view", "intake.intake"):
+    for key in ("intake.files", "intake.result", "intake.view", "intake.good_files"):
         assert key not in at.session_state, key
     assert at.session_state["intake.edition"]["form"] is None  # drawn again, empty
     assert not at.dataframe

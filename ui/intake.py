@@ -18,8 +18,9 @@ Session-state contract (every key starts with "intake.", so the frame's "Wyczyś
   files: it is then shown as it is (`results_state(result)` gives the keys to set).
 - `intake.person`: the Lp. of the applicant whose cards are open (from the table's row selection or "Pokaż osobę").
 - internal memos, each holding the object it was built from and compared by identity (`is`), so a rerun rebuilds
-  nothing: `intake.read_for` / `intake.intake` / `intake.read_error` (the last files read, the last readable intake,
-  the message of an unreadable file), `intake.assessed_for`, `intake.view` (the table's DataFrame, counts and lookups),
+  nothing: `intake.read_for` / `intake.good_files` / `intake.read_error` (the last files read, the last readable
+  files, the message of an unreadable file; the read intake itself is not kept, so that only the compact results
+  stay in memory), `intake.assessed_for`, `intake.view` (the table's DataFrame, counts and lookups),
   `intake.cards` (the open applicant's full assessment), `intake.zip` (the ZIP's bytes, for the result it was built
   from), `intake.generation` (bumped with every new result, part of the table's key) and `intake.last_selection`.
 
@@ -56,7 +57,7 @@ EDITION = "intake.edition"
 RESULT = "intake.result"
 PERSON = "intake.person"
 READ_FOR = "intake.read_for"
-INTAKE = "intake.intake"
+GOOD_FILES = "intake.good_files"
 READ_ERROR = "intake.read_error"
 ASSESSED_FOR = "intake.assessed_for"
 VIEW = "intake.view"
@@ -241,9 +242,11 @@ def _progress_bar(text: str):
 def current_result(edition: EditionFacts | None, as_of: date) -> IntakeResult | None:
     """The results for the files, the edition's facts and the "as of" day: read and assessed again only when one of
     them changed (a progress bar meanwhile). A file that cannot be read gets the reader's message and the previous
-    results stay."""
+    results stay. The read intake (every applicant's full case) is not kept: only the files' bytes and the compact
+    results stay in the session, and a changed edition or day reads the last readable files again."""
     ss = st.session_state
     files = ss.get(FILES)
+    intake = None
     if files and ss.get(READ_FOR) is not files:
         ss[READ_FOR] = files
         with st.spinner("Wczytujemy plik…"):
@@ -251,23 +254,27 @@ def current_result(edition: EditionFacts | None, as_of: date) -> IntakeResult | 
         errors = _unreadable(intake)
         if errors:
             ss[READ_ERROR] = errors
+            intake = None
         else:
             ss.pop(READ_ERROR, None)
-            ss[INTAKE] = intake
+            ss[GOOD_FILES] = files
     errors = ss.get(READ_ERROR)
     if errors:
         kept = " Poniżej nadal są wyniki poprzedniego pliku." if ss.get(RESULT) is not None else ""
         st.error("Nie wczytaliśmy pliku." + kept + "  \n" + "  \n".join(plain(e) for e in errors),
                  icon=":material/error:")
-    intake = ss.get(INTAKE)
-    if intake is not None and edition is not None:
+    good = ss.get(GOOD_FILES)
+    if good is not None and edition is not None:
         done = ss.get(ASSESSED_FOR)
-        if done is None or done[0] is not intake or done[1] != edition or done[2] != as_of:
+        if done is None or done[0] is not good or done[1] != edition or done[2] != as_of:
+            if intake is None:
+                with st.spinner("Wczytujemy plik…"):
+                    intake = read_intake(list(good))
             bar, update = _progress_bar("Oceniamy osoby z arkusza: {done} z {total}")
             result = assess_intake(intake, edition, as_of, progress=update, chunk=PROGRESS_EVERY)
             bar.empty()
             ss[RESULT] = result
-            ss[ASSESSED_FOR] = (intake, edition, as_of)
+            ss[ASSESSED_FOR] = (good, edition, as_of)
             ss[GENERATION] = ss.get(GENERATION, 0) + 1
             for key in (PERSON, CARDS, ZIP, LAST_SELECTION):
                 ss.pop(key, None)

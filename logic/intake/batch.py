@@ -13,6 +13,7 @@ same and in the same order.
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -48,14 +49,15 @@ def applicant_case(case: Case, edition: EditionFacts) -> tuple[Case, list[str]]:
 
 
 def compact_json(case: Case) -> bytes:
-    """The case without its default values (and with its version, which a file without one would lose)."""
+    """The case without its default values (and with its version, which a file without one would lose), as
+    zlib-compressed JSON: about a third of the JSON's size, and a few microseconds to unpack when opened."""
     data = case.model_dump(mode="json", exclude_defaults=True)
     data["schema_version"] = case.schema_version
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
 def case_from_json(raw: bytes) -> Case:
-    return Case.model_validate_json(raw)
+    return Case.model_validate_json(zlib.decompress(raw))
 
 
 def _entry(goal: list[Decision], form: Form) -> tuple[EntryStatus | None, date | None, tuple[str, ...]]:

@@ -105,6 +105,9 @@ class ApplicantResult(_Frozen):
     """Everything the results table needs for one applicant, kept small (≤ 5 KB): outcomes, codes, dates and short
     values; the full decision cards are rebuilt from `case_json` when an applicant is opened or exported."""
 
+    # the compressed case is binary: base64 in JSON
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
+
     lp: int
     label: str
     status: Status
@@ -116,7 +119,7 @@ class ApplicantResult(_Frozen):
     funded: Outcome | None = None  # may apply for a publicly funded place; None when not relevant
     warnings: tuple[str, ...] = ()  # Polish sentences: warnings about the facts given
     problems: tuple[str, ...] = ()  # Problem.text() of a "błąd danych" applicant
-    case_json: bytes | None = None
+    case_json: bytes | None = None  # the applicant's case as compact JSON, zlib-compressed (batch.compact_json)
 
     @property
     def outcome(self) -> str:
