@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .periods import polish_date
 from .references import Ref
 
 
@@ -113,9 +114,14 @@ class Decision(BaseModel):
 
     @property
     def outcome_label(self) -> str:
-        """The outcome in Polish: the answer to the decision's question where one is registered, else the label
-        of the outcome."""
-        return ANSWER_LABELS.get(self.rule, {}).get(self.outcome) or OUTCOME_LABELS_PL[self.outcome]
+        """The outcome in Polish: the answer to the decision's question where one is registered; "Jeszcze nie –
+        najwcześniej …" for a condition not met yet that will be on a known day; else the label of the outcome."""
+        answer = ANSWER_LABELS.get(self.rule, {}).get(self.outcome)
+        if answer:
+            return answer
+        if self.outcome is Outcome.DOES_NOT_MEET and self.earliest_date is not None:
+            return f"Jeszcze nie – najwcześniej {polish_date(self.earliest_date)}"
+        return OUTCOME_LABELS_PL[self.outcome]
 
 
 def needs_review(rule: str, group: str, title: str, as_of: date, legal_basis: list[Ref],

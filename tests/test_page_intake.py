@@ -222,7 +222,8 @@ def test_choosing_an_applicant_shows_their_decision_cards(loaded):
     assert not any(label.startswith(ENTRY) for label in card_labels(at))
     box.set_value(2).run()
     assert_ok(at)
-    assert f"{ENTRY} — {NOT_MET}" in card_labels(at)
+    # not met yet, with the day it will be (KC art. 112: 24 months from 1 June 2025), as the table says
+    assert f"{ENTRY} — Jeszcze nie – najwcześniej 31 maja 2027 r." in card_labels(at)
     entry = next(e for e in at.expander if e.label.startswith(ENTRY))
     assert "31 maja 2027 r." in " ".join(i.value for i in entry.info)
     assert "Lp. 2 – Ewa Lis" in [t.value for t in at.text]

@@ -114,9 +114,8 @@ def main_answer(assessment: Assessment) -> None:
         return
     d = assessment.decisions[0]
     g = group_of(d)
+    # the outcome's words say "Jeszcze nie – najwcześniej …" when the day is known
     text = f"**Najważniejsze dla Twojego celu:** {plain(d.title)} – **{d.outcome_label}** (grupa „{g.title}”)."
-    if d.outcome is Outcome.DOES_NOT_MEET and d.earliest_date:
-        text += f" Najwcześniej: **{polish_date(d.earliest_date)}**."
     st.markdown(f"{g.icon} {text}")
 
 

@@ -282,8 +282,14 @@ def _practical(case: Case, as_of: date) -> Decision:
     check = check_experience(history, as_of, 12 * years)
     current = None
     if case.employment is not None:
-        flags = [same_field(e.unit_field, goal) for e in case.employment
-                 if e.in_profession is not False and (e.ongoing or (e.end is not None and e.end >= as_of))]
+        flags = []
+        for e in case.employment:
+            if e.in_profession is False or (e.start is not None and e.start > as_of):
+                continue
+            if e.ongoing or (e.end is not None and e.end >= as_of):
+                flags.append(same_field(e.unit_field, goal))
+            elif e.end is None:
+                flags.append(None)  # the end is not known: the job may still go on
         current = True if any(f is True for f in flags) else (None if any(f is None for f in flags) else False)
     reasons = []
     steps = []
@@ -293,7 +299,8 @@ def _practical(case: Case, as_of: date) -> Decision:
             f"Masz co najmniej {years_word(years)} doświadczenia zawodowego w dziedzinie „{goal}” "
             f"({length_text(check.length)}).")))
     else:
-        text = (f"Doświadczenie w dziedzinie „{goal}”: {length_text(check.length)}; potrzeba co najmniej "
+        known = " z okresów pracy o znanych datach" if history.missing else ""
+        text = (f"Doświadczenie w dziedzinie „{goal}”{known}: {length_text(check.length)}; potrzeba co najmniej "
                 f"{years_word(years)}.")
         if check.earliest:
             earliest = check.earliest
@@ -317,7 +324,9 @@ def _practical(case: Case, as_of: date) -> Decision:
         outcome = Outcome.DOES_NOT_MEET
     else:
         outcome = Outcome.NEEDS_REVIEW
-        if current is None and case.employment is not None:
+        if current is None and case.employment is not None and any(
+                e.unit_field is None and e.in_profession is not False and (e.ongoing or e.end is None or e.end >= as_of)
+                for e in case.employment):
             missing.append("employment[].unit_field")
     decision = _decision(rule, title, outcome, reasons, basis, as_of, source="employment", area=AREA_PRACTICE,
                      basis_text=f"zatrudnienie: co najmniej {years_word(years)} doświadczenia w dziedzinie i obecna praca w "
