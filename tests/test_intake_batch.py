@@ -290,3 +290,23 @@ def test_bad_command_line_arguments_get_a_polish_message_and_exit_2(tmp_path, ar
 def test_a_missing_intake_file_is_named(tmp_path):
     done = run_cli(str(tmp_path / "brak.xlsx"), "--form", "specjalizacja", "-o", str(tmp_path / "w.xlsx"))
     assert done.returncode == 2 and "Nie ma pliku" in done.stderr
+
+
+@pytest.mark.parametrize("form", [Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY, Form.KURS_SPECJALISTYCZNY])
+def test_every_missing_fact_of_the_edition_answers_is_named_in_polish_not_as_a_path(form):
+    from logic.intake.export import sheet_cell_name
+
+    unknown = EditionFacts(form=form)  # places and funding not known
+    missing = [p for d in batch.edition_answers(unknown, 3, AS_OF) for p in d.missing]
+    assert missing, "the answers name what they lack"
+    for path in missing:
+        assert not sheet_cell_name(path).startswith(("edition.", "goal.")), path
+    assert sheet_cell_name("edition.publicly_funded") == "Nabór: dofinansowanie ze środków publicznych"
+
+
+def test_a_missing_fact_of_an_applicant_is_named_by_its_sheet_and_column():
+    from logic.intake.export import sheet_cell_name
+
+    assert sheet_cell_name("right_to_practise.held") == "Osoby: Ma PWZ"
+    assert sheet_cell_name("employment") == "Praca: brak wierszy dla tej osoby"
+    assert sheet_cell_name("employment[1].end") == "Praca, wiersz 2 tej osoby: Do"

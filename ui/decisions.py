@@ -2,6 +2,7 @@
 documents. Nothing here decides: the outcome, the texts and the dates all come from the Decision."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -120,10 +121,12 @@ def main_answer(assessment: Assessment) -> None:
 
 
 def show_decision(d: Decision, index: int, *, expanded: bool = False, fillable: bool = True,
-                  key_prefix: str = "") -> None:
+                  key_prefix: str = "", describe: Callable[[str], str] = describe_path) -> None:
     """One decision as a card. `fillable=False` leaves out the "Uzupełnij" buttons (they lead to the nurse's
-    interview; organizer pages have their own form); `key_prefix` keeps widget keys unique when one page shows
-    several lists of cards."""
+    interview; organizer pages have their own form) and the remark that no date follows from the answers;
+    `key_prefix` keeps widget keys unique when one page shows several lists of cards; `describe` names a missing
+    fact's path as the page names it (the interview's questions by default; the spreadsheet's columns, the edition's
+    fields)."""
     label = f"{plain(d.title)} — {d.outcome_label}"
     with st.expander(label, expanded=expanded, icon=OUTCOME_ICONS[d.outcome]):
         st.markdown(f"**Ocena:** {d.outcome_label}")
@@ -134,20 +137,20 @@ def show_decision(d: Decision, index: int, *, expanded: bool = False, fillable: 
             if d.earliest_date:
                 st.info(f"Najwcześniej: **{polish_date(d.earliest_date)}** – jeśli nic się nie zmieni w "
                         f"podanych faktach (np. będziesz nadal pracować).", icon=":material/event_available:")
-            else:
+            elif fillable:
                 st.markdown("_Z podanych odpowiedzi nie wynika data, od której ten warunek będzie spełniony._")
         if d.missing:
             st.markdown("**Czego brakuje**")
             if not fillable:
-                st.markdown("\n".join(f"- {plain(describe_path(path))}" for path in d.missing))
+                st.markdown("\n".join(f"- {plain(describe(path))}" for path in d.missing))
             else:
                 for j, path in enumerate(d.missing):
                     cols = st.columns([4, 1])
-                    cols[0].markdown(f"- {plain(describe_path(path))}")
+                    cols[0].markdown(f"- {plain(describe(path))}")
                     if question_for_path(path):
                         cols[1].button("Uzupełnij", key=f"{key_prefix}fill.{index}.{j}", on_click=_fill_missing,
                                        args=(path,), icon=":material/edit:",
-                                       help=f"Uzupełnij: {describe_path(path)}")
+                                       help=f"Uzupełnij: {describe(path)}")
         if d.steps:
             st.markdown("**Co dalej i kiedy**")
             lines = []

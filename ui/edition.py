@@ -412,8 +412,7 @@ def cards_by_section(assessment: Assessment) -> dict[str, list[Decision]]:
 def show_cards(decisions: list[Decision], prefix: str) -> None:
     """The section's decisions as cards, their missing facts named as this page names them."""
     for i, d in enumerate(decisions):
-        named = d.model_copy(update={"missing": [describe(p) for p in d.missing]})
-        D.show_decision(named, i, expanded=True, fillable=False, key_prefix=f"ed.{prefix}.")
+        D.show_decision(d, i, expanded=True, fillable=False, key_prefix=f"ed.{prefix}.", describe=describe)
 
 
 def heading(assessment: Assessment) -> None:

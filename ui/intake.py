@@ -41,7 +41,7 @@ from logic import fields as F
 from logic.case import FORM_LABELS_PL, Form
 from logic.decision import Decision
 from logic.intake.batch import assess_intake, edition_answers, full_assessment
-from logic.intake.export import RESULT_HEADERS, result_row, results_csv, results_xlsx
+from logic.intake.export import RESULT_HEADERS, result_row, results_csv, results_xlsx, sheet_cell_name
 from logic.intake.model import OUTCOME_LABELS_PL, ApplicantResult, EditionFacts, Intake, IntakeResult, Status
 from logic.intake.reader import read_intake
 from logic.intake.template import INTRODUCTION, template_xlsx
@@ -359,7 +359,7 @@ def edition_cards(view: View) -> None:
     st.subheader(":material/gavel: Odpowiedzi dla naboru")
     st.caption(f"Dla {len(view.result.results)} osób z arkusza i podanych danych naboru.")
     for i, d in enumerate(view.answers):
-        D.show_decision(d, i, expanded=False, fillable=False, key_prefix="intake.ed.")
+        D.show_decision(d, i, expanded=False, fillable=False, key_prefix="intake.ed.", describe=sheet_cell_name)
 
 
 def counts_line(view: View) -> None:
@@ -441,14 +441,14 @@ def applicant_cards(view: View, r: ApplicantResult) -> None:
     goal = D.goal_decisions(assessment)
     index = 0
     for d in goal:
-        D.show_decision(d, index, expanded=True, fillable=False, key_prefix="intake.")
+        D.show_decision(d, index, expanded=True, fillable=False, key_prefix="intake.", describe=sheet_cell_name)
         index += 1
     for group, decisions in D.grouped(assessment, without=goal):
         if not decisions:
             continue
         st.markdown(f"**{group.icon} {group.title}**")
         for d in decisions:
-            D.show_decision(d, index, expanded=False, fillable=False, key_prefix="intake.")
+            D.show_decision(d, index, expanded=False, fillable=False, key_prefix="intake.", describe=sheet_cell_name)
             index += 1
 
 

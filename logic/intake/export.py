@@ -55,7 +55,11 @@ def outcome_text(r: ApplicantResult) -> str:
 
 # The goal comes from the edition's facts entered for the whole intake, not from the sheet.
 EDITION_PATHS = {"goal.form": "Nabór: rodzaj kształcenia", "goal.field": "Nabór: dziedzina",
-                 "goal.publicly_funded": "Nabór: dofinansowanie ze środków publicznych"}
+                 "goal.publicly_funded": "Nabór: dofinansowanie ze środków publicznych",
+                 "edition.form": "Nabór: rodzaj kształcenia", "edition.field": "Nabór: dziedzina",
+                 "edition.publicly_funded": "Nabór: dofinansowanie ze środków publicznych",
+                 "edition.places": "Nabór: liczba miejsc", "edition.applicants": "liczba osób w arkuszu",
+                 "edition.planned_start": "Nabór: planowane rozpoczęcie"}
 _ITEM = re.compile(r"^([a-z_]+)\[(\d+)\]\.([a-z_]+)$")
 
 
