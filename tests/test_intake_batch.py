@@ -310,3 +310,24 @@ def test_a_missing_fact_of_an_applicant_is_named_by_its_sheet_and_column():
     assert sheet_cell_name("right_to_practise.held") == "Osoby: Ma PWZ"
     assert sheet_cell_name("employment") == "Praca: brak wierszy dla tej osoby"
     assert sheet_cell_name("employment[1].end") == "Praca, wiersz 2 tej osoby: Do"
+
+
+def test_an_applicant_who_meets_the_conditions_only_after_the_planned_start_is_warned():
+    starts_march = FUNDED_SPEC.model_copy(update={"planned_start": date(2027, 3, 1)})
+    late = batch.assess_applicant(Applicant(lp=2, label="Ewa Lis", case=NOT_YET), starts_march, AS_OF)
+    assert late.warnings == ("Warunki spełni najwcześniej 31 maja 2027 r., po planowanym rozpoczęciu "
+                             "(1 marca 2027 r.).",)
+    starts_june = FUNDED_SPEC.model_copy(update={"planned_start": date(2027, 6, 1)})
+    assert batch.assess_applicant(Applicant(lp=2, label="Ewa Lis", case=NOT_YET), starts_june, AS_OF).warnings == ()
+    on_the_day = FUNDED_SPEC.model_copy(update={"planned_start": date(2027, 5, 31)})
+    assert batch.assess_applicant(Applicant(lp=2, label="Ewa Lis", case=NOT_YET), on_the_day, AS_OF).warnings == ()
+
+
+def test_a_pwz_number_with_ma_pwz_left_empty_is_not_taken_for_a_current_right_and_the_applicant_is_told():
+    rows = {"Osoby": [{"Lp.": 1, "Imię (imiona)": "Piotr", "Nazwisko": "Nowak", "Zawód": "pielęgniarka",
+                       "Numer PWZ": "2345678P", "Odbył(a) specjalizację dofinansowaną": "nie"}],
+            "Praca": [{"Lp.": 1, "Od": "01.01.2020", "Trwa": "tak"}]}
+    result = batch.assess_intake(read_intake([("nabor.xlsx", filled_xlsx(rows))]), FUNDED_SPEC, AS_OF)
+    row = result.results[0]
+    assert row.entry is EntryStatus.NEEDS_REVIEW and "right_to_practise.held" in row.missing
+    assert any("podano numer PWZ, ale kolumna „Ma PWZ” jest pusta" in w for w in row.warnings)

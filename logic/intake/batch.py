@@ -21,6 +21,7 @@ from datetime import date
 from ..assess import Assessment, assess, law_checked_on
 from ..case import Case, Edition, Form
 from ..decision import Decision, Outcome
+from ..periods import polish_date
 from ..rules import credits as credit_rules
 from ..rules import qualification, transitional
 from .model import (Applicant, ApplicantResult, CreditSummary, EditionFacts, EntryStatus, Intake, IntakeResult,
@@ -98,7 +99,13 @@ def assess_applicant(applicant: Applicant, edition: EditionFacts, as_of: date) -
         return ApplicantResult(lp=applicant.lp, label=applicant.label, status=Status.DATA_ERROR,
                                problems=tuple(p.text() for p in applicant.problems if p.blocking))
     case, warnings = applicant_case(applicant.case, edition)
-    return summarize(applicant.lp, applicant.label, case, assess(case, as_of), edition.form, warnings)
+    warnings += [p.text() for p in applicant.problems if not p.blocking]  # notices about the applicant's own rows
+    row = summarize(applicant.lp, applicant.label, case, assess(case, as_of), edition.form, warnings)
+    if row.earliest and edition.planned_start and row.earliest > edition.planned_start:
+        row = row.model_copy(update={"warnings": row.warnings + (
+            f"Warunki spełni najwcześniej {polish_date(row.earliest)}, po planowanym rozpoczęciu "
+            f"({polish_date(edition.planned_start)}).",)})
+    return row
 
 
 def _assess_chunk(args: tuple[list[Applicant], EditionFacts, date]) -> list[ApplicantResult]:

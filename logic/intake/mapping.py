@@ -99,6 +99,9 @@ def build_intake(tables: dict[str, Table], problems: list[Problem]) -> Intake:
     return Intake(applicants=applicants, problems=_sorted(problems), sheets_read=sheets_read)
 
 
+PWZ_HELD = next(c.header for c in BY_NAME[OSOBY].columns if c.target == "right_to_practise.held")
+
+
 def _applicant(lp: int, person: ParsedRow, repeats: list[ParsedRow], rows: dict[str, list[ParsedRow]]) -> Applicant:
     problems = list(person.problems)
     invalid = person.invalid
@@ -143,6 +146,10 @@ def _applicant(lp: int, person: ParsedRow, repeats: list[ParsedRow], rows: dict[
     except ValidationError as err:
         invalid = True
         problems.extend(_translate(err, lp, person, kept))
+    if case is not None and case.right_to_practise.number and case.right_to_practise.held is None:
+        problems.append(Problem(sheet=OSOBY, row=person.row, column=PWZ_HELD, lp=lp, blocking=False, message=(
+            f"podano numer PWZ, ale kolumna „{PWZ_HELD}” jest pusta: nie zakładamy, że prawo wykonywania zawodu "
+            f"jest aktualne – wpisz „tak” albo „nie”.")))
     if invalid:
         case = None
         if not problems:
