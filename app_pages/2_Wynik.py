@@ -1,10 +1,17 @@
 """Wynik: the decisions for the person's case – first "Twój cel" (the decisions answering her goal), then the rest
-grouped as Możesz / Jeszcze nie / Na wniosek / Wymaga wyjaśnienia."""
+grouped as Możesz / Jeszcze nie / Na wniosek / Wymaga wyjaśnienia; below them the case code for the help desk
+(logic/casecode.py), which is shown here only: never put in the address or a log."""
 import streamlit as st
 
+from logic import casecode
 from logic.assess import has_person_facts
 from ui import decisions as D
 from ui import state as S
+from ui.text import plain
+
+CODE_TITLE = "Kod dla infolinii"
+CODE_INTRO = ("Kod nie zawiera imienia ani nazwiska, numeru PWZ ani nazwy pracodawcy; gdy podasz go konsultantowi "
+              "infolinii, zobaczy on ten sam wynik, który widzisz tutaj.")
 
 st.title("Wynik")
 case = S.get_case()
@@ -38,6 +45,11 @@ else:
         for n, d in enumerate(decisions):
             D.show_decision(d, index, expanded=(n == 0 and group.key != "mozesz"))
             index += 1
+    st.subheader(CODE_TITLE, anchor=False)
+    st.code(casecode.encode(case), language=None)
+    st.caption(CODE_INTRO)
+    for text in casecode.losses(case):
+        st.warning(plain(text), icon=":material/warning:")
     st.divider()
     S.link("terminy", "Terminy i kalendarz")
     S.link("wniosek", "Przygotuj wniosek o zaliczenie")
