@@ -294,6 +294,8 @@ READINGS: tuple[Reading, ...] = (
 )
 
 INFORMATIONAL: tuple[Info, ...] = (
+    Info("consultant_field_unknown", "`rules/qualification.py`, § 3 ust. 6",
+         "the consultant's field was not given: one in a related field may sit only when there is none in the field"),
     Info("hours_cap", "`rules/credits.py`, § 4 ust. 2 pkt 3–4",
          "a credit on the ground of a course covers at most what the programme for that kind of course provides"),
     Info("no_maximum", "`rules/durations.py`, § 4 ust. 1, § 37 ust. 2",

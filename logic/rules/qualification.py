@@ -182,6 +182,11 @@ def commission_decision(edition: Edition, as_of: date) -> Decision:
                 notes.append(Note(code="related_consultant", text=(
                     "Konsultant wojewódzki w dziedzinie pokrewnej może zasiadać w komisji tylko wtedy, gdy nie ma "
                     "konsultanta w dziedzinie zgodnej z dziedziną specjalizacji (§ 3 ust. 6).")))
+            elif consultant is not None and consultant.consultant_field_matches is None:
+                notes.append(Note(code="consultant_field_unknown", text=(
+                    "Nie podano, czy konsultant wojewódzki jest w dziedzinie zgodnej z dziedziną specjalizacji: "
+                    "konsultant w dziedzinie pokrewnej może zasiadać w komisji tylko wtedy, gdy konsultanta w "
+                    "dziedzinie zgodnej nie ma (§ 3 ust. 6).")))
         elif funded is None and roles[CommissionRole.CONSULTANT] == 0:
             return needs_review(rule, "c", title, as_of, [PAR_3_2, PAR_3_6], ["edition.publicly_funded"],
                                 "Skład zależy od tego, czy specjalizacja jest dofinansowana (wtedy w komisji zasiada "
