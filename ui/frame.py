@@ -48,8 +48,9 @@ def clear_data() -> None:
     S.flash("success", "Dane wyczyszczone. Możesz zacząć od nowa.")
 
 
-# Organizer's state ("ed." the edition, "intake." the uploaded intake) is forgotten by "Wyczyść dane" too.
-CLEARED_PREFIXES = ("ed.", "intake.")
+# Organizer's and help-desk state ("ed." the edition, "intake." the uploaded intake, "quick." the quick answers)
+# is forgotten by "Wyczyść dane" too.
+CLEARED_PREFIXES = ("ed.", "intake.", "quick.")
 
 # --- drawing -------------------------------------------------------------------------------------------------------
 

@@ -33,8 +33,9 @@ if not log.handlers:  # Streamlit configures only its own loggers; ours goes to 
 
 PERSON = "Pielęgniarka / położna"
 ORGANIZER = "Organizator kształcenia"
+INFOLINE = "Infolinia"
 LAW = "Przepisy i słowniczek"
-GROUPS: tuple[str, ...] = (PERSON, ORGANIZER, LAW)  # "Infolinia" joins when its page exists
+GROUPS: tuple[str, ...] = (PERSON, ORGANIZER, INFOLINE, LAW)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ PAGES: tuple[PageInfo, ...] = (
              "Nabor_i_komisja"),
     PageInfo("arkusz", "app_pages/7_Podglad_naboru.py", "Podgląd naboru (arkusz)", ":material/table_view:",
              ORGANIZER, "Podglad_naboru"),
+    PageInfo("infolinia", "app_pages/8_Infolinia.py", "Infolinia – szybkie odpowiedzi", ":material/support_agent:",
+             INFOLINE, "Infolinia"),
     PageInfo("przepisy", "app_pages/9_Przepisy_i_slowniczek.py", "Przepisy i słowniczek", ":material/menu_book:", LAW,
              "Przepisy_i_slowniczek"),
 )
