@@ -51,5 +51,5 @@ st.caption("Plik zawiera wszystko, co wpisano na tej stronie, także imiona i na
 st.file_uploader("Wczytaj opis naboru zapisany wcześniej (.json)", type=["json"],
                  key=f"ed.upload.{st.session_state[E.UPLOAD_REV]}", on_change=E.on_upload,
                  help="Wczytanie zastępuje opis naboru, który jest teraz na tej stronie. Można też wczytać "
-                      "dawny plik asystenta z opisem naboru (pole „edition”).")
+                      "starszy plik asystenta z opisem naboru.")
 st.caption("Plik jest czytany tylko w pamięci tej sesji.")

@@ -209,7 +209,8 @@ def _earliest(history: WorkHistory, as_of: date, months: int, window_years: int 
     return None
 
 
-def _plural(n: int, one: str, few: str, many: str) -> str:
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The Polish form of a noun for the number n: 1 plik, 2 pliki, 5 plików (12–14 take the third)."""
     if n == 1:
         return one
     if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
@@ -218,15 +219,15 @@ def _plural(n: int, one: str, few: str, many: str) -> str:
 
 
 def years_word(n: int) -> str:
-    return f"{n} {_plural(n, 'rok', 'lata', 'lat')}"
+    return f"{n} {plural(n, 'rok', 'lata', 'lat')}"
 
 
 def months_word(n: int) -> str:
-    return f"{n} {_plural(n, 'miesiąc', 'miesiące', 'miesięcy')}"
+    return f"{n} {plural(n, 'miesiąc', 'miesiące', 'miesięcy')}"
 
 
 def days_word(n: int) -> str:
-    return f"{n} {_plural(n, 'dzień', 'dni', 'dni')}"
+    return f"{n} {plural(n, 'dzień', 'dni', 'dni')}"
 
 
 def length_text(length: Length) -> str:

@@ -240,7 +240,7 @@ def test_an_applicant_with_a_data_error_shows_their_problems_instead_of_cards(lo
     assert not any(label.startswith(ENTRY) for label in card_labels(at))
     assert "Tej osoby nie oceniliśmy" in " ".join(w.value for w in at.warning)
     mine = at.dataframe[1].value
-    assert list(mine["Arkusz"]) == ["Praca"] and list(mine["Kolumna"]) == ["Od"] and list(mine["Wiersz"]) == [4]
+    assert list(mine["Arkusz"]) == ["Praca"] and list(mine["Kolumna"]) == ["Od"] and list(mine["Wiersz"]) == ["4"]
     assert "31.02.2021" in mine["Problem"].iloc[0]
 
 
@@ -263,7 +263,7 @@ def test_the_problems_of_the_file_are_listed_with_sheet_row_and_column(loaded):
     problems = expander.dataframe[0].value
     assert {"Arkusz", "Wiersz", "Kolumna", "Problem"} <= set(problems.columns)
     row = problems[problems["Kolumna"] == "Od"].iloc[0]
-    assert (row["Arkusz"], row["Wiersz"], row["Lp."]) == ("Praca", 4, 3)
+    assert (row["Arkusz"], row["Wiersz"], row["Lp."]) == ("Praca", "4", "3")
 
 
 def test_the_exports_are_offered_and_the_annex_zip_is_built_on_request(loaded):
@@ -326,3 +326,17 @@ def test_clear_data_forgets_the_intake(loaded):
         assert key not in at.session_state, key
     assert at.session_state["intake.edition"]["form"] is None  # drawn again, empty
     assert not at.dataframe
+
+
+def test_the_facts_given_on_nabor_i_komisja_fill_the_edition_here_at_first():
+    from logic.case import Edition
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["as_of"] = AS_OF
+    at.session_state["ed.edition"] = Edition(form=Form.SPECJALIZACJA, field="pielęgniarstwo chirurgiczne",
+                                             publicly_funded=True, places=25, planned_start=date(2027, 3, 1))
+    at.run()
+    at.switch_page("app_pages/7_Podglad_naboru.py").run()
+    assert_ok(at)
+    assert at.session_state["intake.edition"] == {"form": Form.SPECJALIZACJA, "field": "pielęgniarstwo chirurgiczne",
+                                                  "funded": True, "places": 25, "start": date(2027, 3, 1)}

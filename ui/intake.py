@@ -38,13 +38,14 @@ import pandas as pd
 import streamlit as st
 
 from logic import fields as F
-from logic.case import FORM_LABELS_PL, Form
+from logic.case import FORM_LABELS_PL, Edition, Form
 from logic.decision import Decision
 from logic.intake.batch import assess_intake, edition_answers, full_assessment
 from logic.intake.export import RESULT_HEADERS, result_row, results_csv, results_xlsx, sheet_cell_name
 from logic.intake.model import OUTCOME_LABELS_PL, ApplicantResult, EditionFacts, Intake, IntakeResult, Status
 from logic.intake.reader import read_intake
 from logic.intake.template import INTRODUCTION, template_xlsx
+from logic.experience import plural
 from logic.periods import polish_date
 from ui.text import plain
 from ui import decisions as D
@@ -64,6 +65,7 @@ VIEW = "intake.view"
 CARDS = "intake.cards"
 ZIP = "intake.zip"
 LAST_SELECTION = "intake.last_selection"
+NABOR_EDITION = "ed.edition"  # the edition on "Nabór i komisja" (ui/edition.py): fills this page's facts at first
 GENERATION = "intake.generation"  # bumped with every new result: a new table starts with no row selected
 UPLOADER = "intake.uploader"
 W = "intake.w."  # widget keys
@@ -97,11 +99,24 @@ _EMPTY_EDITION: dict[str, Any] = {"form": None, "field": None, "funded": None, "
 
 
 def _edition() -> dict[str, Any]:
+    """The edition's facts as entered on this page; at first those of the shown result, or else those the
+    organizer already gave on "Nabór i komisja" (so that they are not typed twice)."""
     ss = st.session_state
     if EDITION not in ss:
         result = ss.get(RESULT)
-        ss[EDITION] = dict(_EMPTY_EDITION) if result is None else edition_dict(result.edition)
+        if result is not None:
+            ss[EDITION] = edition_dict(result.edition)
+        else:
+            ss[EDITION] = _from_nabor(ss.get(NABOR_EDITION)) or dict(_EMPTY_EDITION)
     return ss[EDITION]
+
+
+def _from_nabor(ed: Edition | None) -> dict[str, Any] | None:
+    """The facts of the edition on "Nabór i komisja" that this page asks for (a state exam is no intake)."""
+    if ed is None or ed.form not in FORMS:
+        return None
+    return {"form": ed.form, "field": ed.field, "funded": ed.publicly_funded, "places": ed.places,
+            "start": ed.planned_start}
 
 
 def edition_dict(e: EditionFacts) -> dict[str, Any]:
@@ -312,9 +327,9 @@ def _table(results: list[ApplicantResult]) -> pd.DataFrame:
 def _problems(result: IntakeResult) -> pd.DataFrame:
     return pd.DataFrame({
         "Arkusz": pd.array([p.sheet or "" for p in result.problems], dtype="string"),
-        "Wiersz": pd.array([p.row for p in result.problems], dtype="Int64"),
+        "Wiersz": pd.array([str(p.row) if p.row else "" for p in result.problems], dtype="string"),
         "Kolumna": pd.array([p.column or "" for p in result.problems], dtype="string"),
-        "Lp.": pd.array([p.lp for p in result.problems], dtype="Int64"),
+        "Lp.": pd.array([str(p.lp) if p.lp else "" for p in result.problems], dtype="string"),
         "Problem": pd.array([p.message for p in result.problems], dtype="string"),
         "Rodzaj": pd.array(["błąd" if p.blocking else "uwaga (nie blokuje)" for p in result.problems],
                            dtype="string"),
@@ -423,7 +438,7 @@ def applicant_cards(view: View, r: ApplicantResult) -> None:
     if r.status is Status.DATA_ERROR:
         st.warning("Tej osoby nie oceniliśmy: w jej wierszach są błędy danych. Popraw je w pliku i wczytaj go "
                    "ponownie.", icon=":material/error:")
-        mine = view.problems[(view.problems["Lp."] == r.lp).fillna(False).to_numpy(dtype=bool)]
+        mine = view.problems[(view.problems["Lp."] == str(r.lp)).fillna(False).to_numpy(dtype=bool)]
         if len(mine):
             st.dataframe(mine, hide_index=True, width="stretch")
         else:
@@ -500,7 +515,7 @@ def export_section(view: View) -> None:
         data = zipped[1]
         st.download_button("Pobierz wnioski (ZIP)", data=lambda: data, file_name=ZIP_NAME, mime="application/zip",
                            on_click="ignore", key="intake.dl.zip", icon=":material/download:")
-        st.caption(f"Archiwum ZIP: {n} plików PDF, {max(1, len(data) // 1024)} KB.")
+        st.caption(f"Archiwum ZIP: {n} {plural(n, 'plik', 'pliki', 'plików')} PDF, {max(1, len(data) // 1024)} KB.")
 
 
 def results_state(result: IntakeResult) -> dict[str, Any]:
