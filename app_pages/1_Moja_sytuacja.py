@@ -1,5 +1,6 @@
 """Moja sytuacja: the step-by-step interview. Steps and routing come from logic/interview.py; answers are copied
-into the case in the submit callback (a widget's value leaves session_state once its page is not shown)."""
+into the case in the submit callback (a widget's value leaves session_state once its page is not shown). Lists –
+work periods, courses … – are built one item at a time inside the step's form (ui/lists.py)."""
 import streamlit as st
 from pydantic import ValidationError
 
@@ -7,8 +8,10 @@ from logic.errors import describe
 from logic.present import fill
 from logic.interview import (BY_KEY, FIRST_STEP, REVIEW_STEP, Kind, apply_answers, next_step, previous_step,
                              progress, question_for_path, steps_for)
+from ui import lists
 from ui import state as S
 from ui import questions as Q
+from ui.text import plain
 
 
 def _errors(err: ValidationError, step_key: str) -> list[tuple[str | None, str, str]]:
@@ -21,21 +24,14 @@ def _errors(err: ValidationError, step_key: str) -> list[tuple[str | None, str, 
             out.append((None, f"{path}: {message}", f"{path}: {message}"))
             continue
         _, q, column = found
-        row = ""
+        item = ""
         if q.kind is Kind.TABLE:
             index = path[len(q.path):].split("]")[0].lstrip("[")
-            row = f"wiersz {int(index) + 1}" if index.isdigit() else ""
-        where = ", ".join(p for p in (row, f"kolumna „{column.label}”" if column else "") if p)
+            item = lists.item_title(q, int(index)) if index.isdigit() else ""
+        where = ", ".join(p for p in (item, f"„{column.label}”" if column else "") if p)
         text = f"{q.label}{' – ' + where if where else ''}: {message}"
         out.append((q.path, text, text))
     return out
-
-
-def _incomplete_rows(step_key: str, rev: int) -> list[tuple[str | None, str, str]]:
-    """Table rows begun but lacking a cell they need – often because the editor had not yet handed over the last
-    cells when the step was submitted. Refused, so that a half-typed row is never saved as "nie wiem"."""
-    return [(q.path, top, beside) for q in BY_KEY[step_key].questions_for(S.get_case().goal.form)
-            for top, beside in Q.incomplete_rows(q, rev)]
 
 
 @S.guarded
@@ -44,18 +40,26 @@ def _submit(step_key: str, direction: str) -> None:
     case = S.get_case()
     step = BY_KEY[step_key]
     rev = ss[S.REV]
-    answers = {q.path: Q.read(q, rev) for q in step.questions_for(case.goal.form)}
-    incomplete = _incomplete_rows(step_key, rev)
-    if incomplete:
-        ss[S.ERRORS] = {"step": step_key, "items": incomplete}
+    questions = step.questions_for(case.goal.form)
+    # a list's item typed but not yet added is added first; an empty list needs its explicit answer to go on
+    # (going back, the step is saved without it but stays unanswered)
+    problems = [p for q in questions for p in Q.before_submit(step_key, q, rev)]
+    unanswered = [p for q in questions for p in Q.unanswered(q, rev)] if not problems else []
+    if direction == "next":
+        problems += unanswered
+    if problems:
+        ss[S.ERRORS] = {"step": step_key, "items": problems}
         return
+    case = S.get_case()  # an item just added is in the case already
+    answers = {q.path: Q.read(q, rev) for q in questions}
     try:
         new = apply_answers(case, answers)
     except ValidationError as err:
         ss[S.ERRORS] = {"step": step_key, "items": _errors(err, step_key)}
         return
     ss[S.CASE] = new
-    ss[S.ANSWERED] = ss[S.ANSWERED] | {step_key}
+    if not unanswered:
+        ss[S.ANSWERED] = ss[S.ANSWERED] | {step_key}
     ss[S.ERRORS] = None
     goal = new.goal.form
     if direction == "back":
@@ -68,6 +72,7 @@ def _submit(step_key: str, direction: str) -> None:
         ss[S.RETURN_TO_REVIEW] = False
     ss[S.STEP] = target
     ss[S.REV] = rev + 1
+    lists.forget(rev)
 
 
 @S.guarded
@@ -76,6 +81,7 @@ def _change(step_key: str) -> None:
     ss[S.STEP] = step_key
     ss[S.RETURN_TO_REVIEW] = True
     ss[S.ERRORS] = None
+    lists.forget(ss[S.REV])
     ss[S.REV] += 1
 
 
@@ -85,6 +91,7 @@ def _restart() -> None:
     ss[S.STEP] = FIRST_STEP
     ss[S.RETURN_TO_REVIEW] = False
     ss[S.ERRORS] = None
+    lists.forget(ss[S.REV])
     ss[S.REV] += 1
 
 
@@ -93,35 +100,36 @@ def _draw_step(step_key: str) -> None:
     case = S.get_case()
     goal = case.goal.form
     step = BY_KEY[step_key]
-    st.subheader(step.title)
+    st.header(step.title, anchor=False)
     st.caption(fill(step.help, S.as_of()))
     errors = ss[S.ERRORS] if ss[S.ERRORS] and ss[S.ERRORS]["step"] == step_key else None
+    items = (errors or {}).get("items", [])
+    top = st.container()  # drawn even when empty: the form below keeps its place (and the keyboard focus in it)
     if errors:
-        st.error("Nie zapisaliśmy tego kroku. Popraw:\n\n" + "\n".join(f"- {m}" for _, m, _ in errors["items"]),
+        top.error("Nie zapisaliśmy tego kroku. Popraw:\n\n" + "\n".join(f"- {plain(m)}" for _, m, _ in items),
                  icon=":material/error:")
     data = case.model_dump(mode="python")
     rev = ss[S.REV]
-    with st.form(f"form.{step_key}.{rev}", border=True):
-        for q in step.questions_for(goal):
-            Q.draw(q, Q.current_value(data, q), rev, case, S.as_of())
-            for path, _, message in (errors or {}).get("items", []):
-                if path == q.path:
-                    st.error(message, icon=":material/error:")
+    questions = step.questions_for(goal)
+    has_list = any(q.kind is Kind.TABLE for q in questions)
+    # With a list in the step, Enter in a field must not press the first button (it could be an item's "Zmień");
+    # the buttons are reached with Tab.
+    with st.form(f"form.{step_key}.{rev}", border=True, enter_to_submit=not has_list):
+        for q in questions:
+            Q.draw(q, Q.current_value(data, q), rev, case, S.as_of(), step_key=step_key, errors=items,
+                   answered=step_key in ss[S.ANSWERED])
         last = ss[S.RETURN_TO_REVIEW]
-        cols = st.columns([1, 1, 3])
-        cols[0].form_submit_button("Zapisz i wróć do przeglądu" if last else "Dalej", type="primary",
-                                   key=f"next.{step_key}", on_click=_submit, args=(step_key, "next"),
-                                   icon=":material/arrow_forward:")
-        if previous_step(step_key, goal) and not last:
-            cols[1].form_submit_button("Wstecz", key=f"back.{step_key}", on_click=_submit, args=(step_key, "back"),
-                                       icon=":material/arrow_back:")
+        with st.container(horizontal=True):
+            st.form_submit_button("Zapisz i wróć do przeglądu" if last else "Dalej", type="primary",
+                                  key=f"next.{step_key}", on_click=_submit, args=(step_key, "next"),
+                                  icon=":material/arrow_forward:")
+            if previous_step(step_key, goal) and not last:
+                st.form_submit_button("Wstecz", key=f"back.{step_key}", on_click=_submit, args=(step_key, "back"),
+                                      icon=":material/arrow_back:")
     st.caption("„Nie wiem” to też odpowiedź – wynik powie wtedy, czego brakuje. Możesz przejść cały wywiad "
-               "klawiaturą: Tab przechodzi między polami, Spacja wybiera odpowiedź, Enter zatwierdza.")
-
-
-def _label(text: str) -> str:
-    """"Co chcesz zrobić?" stays as it is; "Nazwisko" becomes "Nazwisko:"."""
-    return text if text.endswith("?") else text + ":"
+               "klawiaturą: Tab przechodzi między polami i przyciskami, Spacja wybiera odpowiedź, Enter "
+               "naciska przycisk." + (" Na liście: wypełnij pola i naciśnij „Dodaj”; „Dalej” doda też to, co "
+                                     "wpiszesz, a nie dodasz." if has_list else ""))
 
 
 def _draw_review() -> None:
@@ -129,31 +137,21 @@ def _draw_review() -> None:
     case = S.get_case()
     goal = case.goal.form
     data = case.model_dump(mode="python")
-    st.subheader(BY_KEY[REVIEW_STEP].title)
+    st.header(BY_KEY[REVIEW_STEP].title, anchor=False)
     st.caption("Tak zapamiętaliśmy Twoje odpowiedzi. Przy każdej części możesz je zmienić; po zmianie wrócisz tutaj.")
     for step in steps_for(goal):
         if step.key == REVIEW_STEP:
             continue
         with st.container(border=True):
             head, button = st.columns([4, 1])
-            head.markdown(f"#### {step.title}")
+            head.subheader(step.title, anchor=False)
             answered = step.key in ss[S.ANSWERED]
             button.button("Zmień" if answered else "Uzupełnij", key=f"change.{step.key}", on_click=_change,
                           args=(step.key,), icon=":material/edit:", help=f"Zmień odpowiedzi: {step.title}")
             if not answered:
                 st.markdown(":material/help: _Ten krok nie został jeszcze wypełniony._")
             for q in step.questions_for(goal):
-                value = Q.current_value(data, q)
-                if q.kind is Kind.TABLE:
-                    if value is None:
-                        st.markdown(f"**{_label(q.label)}** nie wiem")
-                    elif not value:
-                        st.markdown(f"**{_label(q.label)}** brak")
-                    else:
-                        st.markdown(f"**{_label(q.label)}**")
-                        st.dataframe(Q.table_preview(q, value), hide_index=True)
-                else:
-                    st.markdown(f"**{_label(q.label)}** {Q.show_value(q, value)}")
+                st.markdown(Q.review_markdown(q, Q.current_value(data, q)))
     st.success("Gotowe? Zobacz, co wynika z Twoich odpowiedzi.", icon=":material/task_alt:")
     S.link("wynik", "Zobacz wynik", icon=":material/fact_check:")
     S.link("terminy", "Zobacz terminy", icon=":material/event:")
@@ -161,7 +159,7 @@ def _draw_review() -> None:
     st.button("Przejdź wywiad od początku", key="restart", on_click=_restart, icon=":material/restart_alt:")
 
 
-st.title("Moja sytuacja")
+st.title("Moja sytuacja", anchor=False)
 ss = st.session_state
 goal = S.get_case().goal.form
 step_key = ss[S.STEP]

@@ -6,6 +6,10 @@ answers to the case (`answers_of`, `apply_answers`) are decided here so that the
 A step is skipped when no rule that serves the chosen goal reads its facts (`InterviewStep.goals`); within a step a
 question may be limited to some goals too (`Question.goals`), and a step none of whose questions applies is skipped.
 `None` as an answer always means "nie wiem" (see case.py), so every yes/no question offers "Nie wiem".
+
+A list (Kind.TABLE: work periods, courses, titles …) is built one item at a time; `Question.needs` says what an item
+must hold before it is added (`item_problems`), and `none_answer` is the explicit "Nie mam / nie dotyczy" – the
+empty list `[]`, kept apart from "nie wiem" (`None`) where the case can say that (`unknown_allowed`).
 """
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ class Kind(str, Enum):
     DATE = "date"
     FIELD = "field"  # a dziedzina: chosen from the suggestions or typed by hand
     SESSION = "session"  # a state-exam session, "RRRR-wiosna" / "RRRR-jesien"
-    TABLE = "table"  # a list of rows, each a small model of case.py
+    TABLE = "table"  # a list of items ("add another"), each a small model of case.py; `columns` are its fields
 
 
 YES_NO_LABELS: dict[bool | None, str] = {True: "Tak", False: "Nie", None: "Nie wiem"}
@@ -42,7 +46,11 @@ YES_NO_LABELS: dict[bool | None, str] = {True: "Tak", False: "Nie", None: "Nie w
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table question: `name` is the field of the row model in case.py."""
+    """One field of a list's item (a column of the list): `name` is the field of the item model in case.py.
+
+    The kind says how the field is asked: DATE a date picker, CHOICE and SESSION a choice from a list, FIELD a
+    choice from the suggested fields or typed by hand, YES_NO "tak / nie / nie wiem", BOOL a tick, TEXT and NUMBER
+    a box."""
 
     name: str
     label: str
@@ -56,6 +64,16 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Need:
+    """What an item of a list must hold before it is added: at least one of `columns`, unless the tick `waived_by`
+    is set. `message` is shown beside the first of `columns` (and, with the list's name, at the top of the step)."""
+
+    columns: tuple[str, ...]
+    message: str  # Polish, a full sentence: "Podaj datę rozpoczęcia pracy („Od”)."
+    waived_by: str | None = None
+
+
+@dataclass(frozen=True)
 class Question:
     path: str  # dotted path into Case: "right_to_practise.held"
     label: str  # Polish, plain words first, the legal term in brackets
@@ -65,9 +83,13 @@ class Question:
     options: tuple[tuple[Any, str], ...] = ()
     goals: frozenset[Form | None] | None = None  # None: asked whenever its step is
     columns: tuple[Column, ...] = ()
-    unknown_allowed: bool = False  # for tables: the whole list may be "nie wiem" (None)
-    none_answer: str = ""  # for such tables: the answer that means an empty list ("none"), not "nie wiem"
-    empty_prompt: str = ""  # for such tables: the question put when the table is left empty
+    # --- for lists (Kind.TABLE) ---
+    unknown_allowed: bool = False  # the whole list may be "nie wiem" (None); else the case holds a list always
+    none_answer: str = ""  # the explicit answer that means an empty list ("none"): "Nie mam …" / "nie dotyczy"
+    empty_prompt: str = ""  # for lists that may be unknown: the question put while no item is added
+    item: str = ""  # one item, in the nominative: "okres pracy", "specjalizacja"
+    item_acc: str = ""  # the same in the accusative, after "Dodaj": "okres pracy", "specjalizację"
+    needs: tuple[Need, ...] = ()  # what an item must hold before it is added
     minimum: float | None = None
     maximum: float | None = None
 
@@ -171,12 +193,18 @@ STEPS: tuple[InterviewStep, ...] = (
         frozenset({Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY, None}), ("employment",), (
             Question("employment", "Okresy pracy w zawodzie", Kind.TABLE, term="staz_pracy", unknown_allowed=True,
                      none_answer="Nie pracowałam / nie pracowałem w zawodzie",
-                     empty_prompt="Jeśli nie wpiszesz w tabeli żadnego okresu:",
-                     help="Jeden wiersz to jedno zatrudnienie. Dodaj wiersz na dole tabeli; zaznacz wiersz i "
-                          "usuń go klawiszem Delete. Jeśli praca trwa, zaznacz „Trwa” i zostaw datę końca pustą.",
+                     empty_prompt="Nie dodano jeszcze żadnego okresu pracy. Twoja odpowiedź:",
+                     item="okres pracy", item_acc="okres pracy",
+                     help="Dodaj po kolei każde zatrudnienie: wypełnij pola i naciśnij „Dodaj”. Jeśli praca "
+                          "trwa, zaznacz „Trwa” i zostaw datę końca pustą.",
+                     needs=(
+                         Need(("start",), "Podaj datę rozpoczęcia pracy („Od”)."),
+                         Need(("end",), "Podaj datę zakończenia pracy („Do”) albo zaznacz „Trwa”.",
+                              waived_by="ongoing"),
+                     ),
                      columns=(
                          Column("start", "Od", Kind.DATE),
-                         Column("end", "Do (puste, gdy trwa)", Kind.DATE),
+                         Column("end", "Do", Kind.DATE, help="Zostaw puste, jeśli praca trwa – zaznacz wtedy „Trwa”."),
                          Column("ongoing", "Trwa", Kind.BOOL, default=False),
                          Column("employer", "Zakład pracy", Kind.TEXT),
                          Column("unit", "Oddział / poradnia", Kind.TEXT),
@@ -199,7 +227,14 @@ STEPS: tuple[InterviewStep, ...] = (
                      "Nauczyciel akademicki na kierunku pielęgniarstwo lub położnictwo", Kind.YES_NO),
             Question("degrees.doctorate_field", "Dziedzina dorobku naukowego (jeśli masz doktorat)", Kind.TEXT),
             Question("specialist_titles", "Tytuły specjalisty, które już masz", Kind.TABLE, term="specjalizacja",
-                     help="Zostaw tabelę pustą, jeśli nie masz tytułu specjalisty.",
+                     none_answer="Nie mam tytułu specjalisty", item="tytuł specjalisty",
+                     item_acc="tytuł specjalisty",
+                     help="Dodaj każdy tytuł specjalisty osobno. Jeśli nie masz żadnego, zaznacz „Nie mam tytułu "
+                          "specjalisty”.",
+                     needs=(
+                         Need(("field",), "Wybierz albo wpisz dziedzinę specjalizacji."),
+                         Need(("completed_on",), "Podaj datę zakończenia specjalizacji."),
+                     ),
                      columns=(
                          Column("field", "Dziedzina", Kind.FIELD),
                          Column("completed_on", "Data zakończenia specjalizacji", Kind.DATE),
@@ -211,8 +246,14 @@ STEPS: tuple[InterviewStep, ...] = (
         "kursy", "Ukończone kursy", "Kursy kwalifikacyjne, specjalistyczne i dokształcające.",
         frozenset({Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY, None}), ("courses",), (
             Question("courses", "Ukończone kursy", Kind.TABLE, term="zaliczenie",
-                     help="Wpisz kursy, które ukończyłaś lub ukończyłeś – mogą zostać zaliczone. Zostaw pustą, "
-                          "jeśli nie masz kursów.",
+                     none_answer="Nie mam ukończonych kursów", item="kurs", item_acc="kurs",
+                     help="Dodaj po kolei kursy, które ukończyłaś lub ukończyłeś – mogą zostać zaliczone. Jeśli nie "
+                          "masz żadnego, zaznacz „Nie mam ukończonych kursów”.",
+                     needs=(
+                         Need(("kind",), "Wybierz rodzaj kursu."),
+                         Need(("name", "field"), "Podaj nazwę kursu albo jego dziedzinę lub zakres."),
+                         Need(("completed_on",), "Podaj datę ukończenia kursu."),
+                     ),
                      columns=(
                          Column("kind", "Rodzaj kursu", Kind.CHOICE, options=COURSE_KIND_OPTIONS),
                          Column("name", "Nazwa kursu", Kind.TEXT),
@@ -231,7 +272,13 @@ STEPS: tuple[InterviewStep, ...] = (
         "studia", "Studia podyplomowe", "Studia podyplomowe w dziedzinie specjalizacji.",
         frozenset({Form.SPECJALIZACJA, None}), ("postgraduate_studies",), (
             Question("postgraduate_studies", "Ukończone studia podyplomowe", Kind.TABLE, term="zaliczenie",
-                     help="Zostaw pustą, jeśli nie kończyłaś / nie kończyłeś studiów podyplomowych.",
+                     none_answer="Nie mam ukończonych studiów podyplomowych", item="studia podyplomowe",
+                     item_acc="studia podyplomowe",
+                     help="Dodaj każde ukończone studia podyplomowe osobno.",
+                     needs=(
+                         Need(("name", "field"), "Podaj nazwę studiów albo ich dziedzinę."),
+                         Need(("completed_on",), "Podaj datę świadectwa."),
+                     ),
                      columns=(
                          Column("name", "Nazwa studiów", Kind.TEXT),
                          Column("field", "Dziedzina", Kind.FIELD),
@@ -244,7 +291,12 @@ STEPS: tuple[InterviewStep, ...] = (
         "zagranica", "Szkolenia za granicą", "Szkolenia trwające co najmniej {months:foreign_training_min_months}.",
         frozenset({Form.SPECJALIZACJA, None}), ("foreign_training",), (
             Question("foreign_training", "Szkolenia odbyte za granicą", Kind.TABLE, term="zaliczenie",
-                     help="Zostaw pustą, jeśli nie szkoliłaś / nie szkoliłeś się za granicą.",
+                     none_answer="Nie mam szkoleń odbytych za granicą", item="szkolenie", item_acc="szkolenie",
+                     help="Dodaj każde szkolenie osobno.",
+                     needs=(
+                         Need(("field",), "Wybierz albo wpisz zakres szkolenia (dziedzinę)."),
+                         Need(("months",), "Podaj czas trwania szkolenia w miesiącach."),
+                     ),
                      columns=(
                          Column("field", "Zakres (dziedzina)", Kind.FIELD),
                          Column("country", "Kraj", Kind.TEXT),
@@ -262,9 +314,14 @@ STEPS: tuple[InterviewStep, ...] = (
             Question("specializations", "Specjalizacje, które rozpoczęłaś / rozpocząłeś", Kind.TABLE,
                      term="specjalizacja", unknown_allowed=True,
                      none_answer="Nie rozpoczynałam / nie rozpoczynałem żadnej specjalizacji",
-                     empty_prompt="Jeśli nie wpiszesz w tabeli żadnej specjalizacji:",
-                     help="Także przerwane i te dofinansowane ze środków publicznych. Zostaw pustą, jeśli żadnej "
-                          "nie zaczynałaś / nie zaczynałeś.",
+                     empty_prompt="Nie dodano jeszcze żadnej specjalizacji. Twoja odpowiedź:",
+                     item="specjalizacja", item_acc="specjalizację",
+                     help="Dodaj każdą rozpoczętą specjalizację osobno – także przerwane i te dofinansowane ze "
+                          "środków publicznych.",
+                     needs=(
+                         Need(("field",), "Wybierz albo wpisz dziedzinę specjalizacji."),
+                         Need(("status",), "Wybierz stan specjalizacji (w trakcie, ukończona, przerwana)."),
+                     ),
                      columns=(
                          Column("field", "Dziedzina", Kind.FIELD),
                          Column("status", "Stan", Kind.CHOICE, options=STATUS_OPTIONS),
@@ -289,7 +346,13 @@ STEPS: tuple[InterviewStep, ...] = (
         frozenset({Form.SPECJALIZACJA, Form.EGZAMIN_PANSTWOWY, None}), ("state_exam_attempts",), (
             Question("state_exam_attempts", "Wcześniejsze podejścia do egzaminu państwowego", Kind.TABLE,
                      term="egzamin_panstwowy",
-                     help="Zostaw pustą, jeśli jeszcze nie zdawałaś / nie zdawałeś egzaminu państwowego.",
+                     none_answer="Nie podchodziłam / nie podchodziłem jeszcze do egzaminu państwowego",
+                     item="podejście do egzaminu", item_acc="podejście do egzaminu",
+                     help="Dodaj każdą sesję, do której byłaś / byłeś zgłoszona lub zgłoszony, z jej wynikiem.",
+                     needs=(
+                         Need(("session",), "Wybierz sesję egzaminu."),
+                         Need(("result",), "Wybierz wynik."),
+                     ),
                      columns=(
                          Column("session", "Sesja", Kind.SESSION),
                          Column("field", "Dziedzina", Kind.FIELD),
@@ -435,6 +498,29 @@ def apply_answers(case: Case, answers: dict[str, Any]) -> Case:
         if isinstance(obj, dict) and all(_is_empty(v) for v in obj.values()):
             data[name] = None
     return Case.model_validate(data)
+
+
+def is_blank_item(question: Question, item: dict) -> bool:
+    """An item in which nothing was given: every field empty, every tick as a new item starts."""
+    for c in question.columns:
+        v = item.get(c.name)
+        if c.kind is Kind.BOOL:
+            if v is not None and bool(v) != bool(c.default):
+                return False
+        elif not (v is None or (isinstance(v, str) and not v.strip())):
+            return False
+    return True
+
+
+def item_problems(question: Question, item: dict) -> list[tuple[str, str]]:
+    """(column name, Polish message) for every need of the list that `item` does not meet, in the order of
+    `question.needs`; the column is the first one the need names (the message is shown beside it)."""
+    def filled(v: Any) -> bool:
+        return not (v is None or (isinstance(v, str) and not v.strip()))
+
+    return [(need.columns[0], need.message) for need in question.needs
+            if not (need.waived_by and item.get(need.waived_by) is True)
+            and not any(filled(item.get(name)) for name in need.columns)]
 
 
 def sessions_around(year: int, before: int = 6, after: int = 3) -> list[str]:

@@ -4,6 +4,7 @@ Rule correctness is tested in the logic tests; here we check what a person sees 
 download's bytes, so the builders are tested directly and the buttons' presence here.
 """
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -14,10 +15,11 @@ from streamlit.testing.v1 import AppTest
 from tests.apptest_support import shown
 
 from logic import Case, assess
-from logic.case import Form, Profession, new_case
+from logic.case import CourseKind, Form, Profession, SpecializationStatus, new_case
 from logic.interview import BY_KEY as INTERVIEW_STEPS
+from logic.interview import Kind, is_blank_item, item_problems
 from logic.decision import Outcome
-from ui import casefile, tables, timeline
+from ui import casefile, lists, tables, timeline
 from ui.decisions import RESULT_GROUPS
 from ui.state import FRIENDLY_ERROR, GROUPS, PAGES
 
@@ -132,8 +134,63 @@ def submit(at: AppTest, step: str, button: str = "next") -> None:
     assert_ok(at)
 
 
-def fill_specjalizacja_interview(at: AppTest, *, start: str, field: str = "pielęgniarstwo chirurgiczne") -> None:
-    """A nurse with an ongoing job since `start` answers every step of the interview for a specjalizacja."""
+FIELD_WIDGETS = ("date_input", "text_input", "selectbox", "checkbox", "radio", "number_input")
+
+
+def item_field(at: AppTest, path: str, name: str):
+    """The widget of field `name` in the item block of the list `path` (adding, or changing an item)."""
+    pattern = re.compile(rf"iv\.{rev(at)}\.{re.escape(path)}#\d+\.{re.escape(name)}$")
+    found = [w for kind in FIELD_WIDGETS for w in at.get(kind) if w.key and pattern.match(w.key)]
+    assert len(found) == 1, (path, name, [w.key for kind in FIELD_WIDGETS for w in at.get(kind)])
+    return found[0]
+
+
+def fill_item(at: AppTest, path: str, **values) -> None:
+    """Fill the item block's fields as a person would, without pressing anything."""
+    for name, value in values.items():
+        item_field(at, path, name).set_value(value)
+
+
+def add_item(at: AppTest, path: str, **values) -> None:
+    """Fill the item block's fields and press "Dodaj"."""
+    fill_item(at, path, **values)
+    at.button(key=f"list.add.{path}").click().run()
+    assert_ok(at)
+
+
+def none_answer(at: AppTest, path: str):
+    """The explicit answer shown while the list `path` is empty (a tick, or "Nie mam / Nie wiem")."""
+    key = lists.none_key(rev(at), path)
+    found = [w for kind in ("checkbox", "radio") for w in at.get(kind) if w.key == key]
+    assert len(found) == 1, key
+    return found[0]
+
+
+def no_items(at: AppTest, path: str) -> None:
+    """Answer "Nie mam / nie dotyczy" for the empty list `path`."""
+    q = next(q for s in INTERVIEW_STEPS.values() for q in s.questions if q.path == path)
+    w = none_answer(at, path)
+    w.set_value(q.none_answer if q.unknown_allowed else True)
+
+
+def summaries(at: AppTest) -> list[str]:
+    """What the items of the step's lists show, as the person reads it (escapes resolved)."""
+    return [shown(m.value) for m in at.markdown if re.match(r"\*\*\S.* \d+\*\*  \n", m.value)]
+
+
+def errors(at: AppTest) -> list[str]:
+    return [shown(e.value) for e in at.error]
+
+
+def assert_no_grid(at: AppTest) -> None:
+    """No st.dataframe and no st.data_editor (both arrow_data_frame elements) on the page."""
+    assert not at.get("arrow_data_frame") and not at.dataframe and not at.data_editor, "a grid in the interview"
+
+
+def fill_specjalizacja_interview(at: AppTest, *, start: date, field: str = "pielęgniarstwo chirurgiczne",
+                                 jobs: int = 1, courses: int = 1) -> None:
+    """A nurse with an ongoing job since `start` (and `jobs` - 1 earlier ones) and `courses` courses answers every
+    step of the interview for a specjalizacja, one item at a time."""
     assert progress_text(at).startswith("Krok 1 z")
     widget(at, "radio", "goal.form").set_value(Form.SPECJALIZACJA)
     widget(at, "selectbox", "goal.field").set_value(field)
@@ -148,29 +205,39 @@ def fill_specjalizacja_interview(at: AppTest, *, start: str, field: str = "piel�
     widget(at, "text_input", "person.surname").input("Nowak")
     submit(at, "zawod")
     assert progress_text(at) == "Krok 4 z 11: Przebieg pracy"
-    at.session_state[f"iv.{rev(at)}.employment"] = {
-        "edited_rows": {}, "deleted_rows": [],
-        "added_rows": [{"start": start, "ongoing": True, "employer": "Szpital Miejski", "unit": "Chirurgia",
-                        "unit_field": field, "in_profession": True}]}
+    assert_no_grid(at)
+    for n in range(jobs - 1, 0, -1):  # earlier jobs, one year each, the oldest first
+        add_item(at, "employment", start=date(start.year - 2 * n, 1, 1), end=date(start.year - 2 * n, 12, 31),
+                 employer=f"Przychodnia {n}", unit_field=field)
+    add_item(at, "employment", start=start, ongoing=True, employer="Szpital Miejski", unit="Chirurgia",
+             unit_field=field)
+    assert not errors(at), errors(at)
     submit(at, "praca")
     widget(at, "radio", "degrees.magister_nursing").set_value(True)
+    no_items(at, "specialist_titles")
     submit(at, "wyksztalcenie")
-    at.session_state[f"iv.{rev(at)}.courses"] = {
-        "edited_rows": {}, "deleted_rows": [],
-        "added_rows": [{"kind": "specjalistyczny", "name": "Leczenie ran", "field": field,
-                        "completed_on": "2022-04-08", "hours": 110}]}
+    assert_no_grid(at)
+    add_item(at, "courses", kind=CourseKind.SPECJALISTYCZNY, name="Leczenie ran", field=field,
+             completed_on=date(2022, 4, 8), hours=110)
+    for n in range(1, courses):
+        add_item(at, "courses", kind=CourseKind.DOKSZTALCAJACY, name=f"Kurs {n}", completed_on=date(2020, n, 1))
+    assert not errors(at), errors(at)
     submit(at, "kursy")
-    for step in ("studia", "zagranica", "specjalizacje", "egzamin"):
+    for step, path in (("studia", "postgraduate_studies"), ("zagranica", "foreign_training"),
+                       ("specjalizacje", "specializations"), ("egzamin", "state_exam_attempts")):
+        assert_no_grid(at)
+        no_items(at, path)
         submit(at, step)
     assert progress_text(at) == "Krok 11 z 11: Sprawdź odpowiedzi"
 
 
 def test_a_nurse_who_meets_the_conditions_walks_the_interview_and_sees_can_on_wynik():
     at = open_page("app_pages/1_Moja_sytuacja.py")
-    fill_specjalizacja_interview(at, start="2019-10-01")
+    fill_specjalizacja_interview(at, start=date(2019, 10, 1))
     case = at.session_state["case"]
     assert case.employment[0].ongoing and case.courses[0].name == "Leczenie ran"
     assert case.right_to_practise.number == "0312345P"
+    assert case.specialist_titles == [] and case.specializations == []
     # the review lists every section with "Zmień"
     changes = [b.label for b in at.button if b.key and b.key.startswith("change.")]
     assert len(changes) == 10 and set(changes) == {"Zmień"}
@@ -182,9 +249,23 @@ def test_a_nurse_who_meets_the_conditions_walks_the_interview_and_sees_can_on_wy
     assert entry == ["Czy możesz ubiegać się o specjalizację — Spełnia warunki"]
 
 
+def test_a_nurse_with_three_jobs_and_four_courses_adds_them_one_by_one_and_reaches_the_review():
+    at = open_page("app_pages/1_Moja_sytuacja.py")
+    fill_specjalizacja_interview(at, start=date(2019, 10, 1), jobs=3, courses=4)
+    case = at.session_state["case"]
+    assert [j.employer for j in case.employment] == ["Przychodnia 2", "Przychodnia 1", "Szpital Miejski"]
+    assert [c.name for c in case.courses] == ["Leczenie ran", "Kurs 1", "Kurs 2", "Kurs 3"]
+    assert progress_text(at) == "Krok 11 z 11: Sprawdź odpowiedzi"
+    review = " ".join(shown(m.value) for m in at.markdown)
+    assert "1. Od: 01.01.2015 · Do: 31.12.2015 · Zakład pracy: Przychodnia 2" in review
+    assert "4. Rodzaj kursu: dokształcający · Nazwa kursu: Kurs 3 · Data ukończenia: 01.03.2020" in review
+    assert "**Specjalizacje, które rozpoczęłaś / rozpocząłeś:** brak" in review
+    assert_no_grid(at)  # the review shows the lists as text too
+
+
 def test_a_nurse_who_does_not_yet_meet_the_conditions_sees_the_earliest_date():
     at = open_page("app_pages/1_Moja_sytuacja.py")
-    fill_specjalizacja_interview(at, start="2025-06-01", field="pielęgniarstwo rodzinne")
+    fill_specjalizacja_interview(at, start=date(2025, 6, 1), field="pielęgniarstwo rodzinne")
     at.switch_page("app_pages/2_Wynik.py").run()
     assert_ok(at)
     assert "Czy możesz ubiegać się o specjalizację — Jeszcze nie – najwcześniej 31 maja 2027 r." in expanders_under(at)
@@ -197,9 +278,9 @@ def test_a_wrong_pwz_number_is_shown_at_the_top_and_beside_the_field_and_the_ste
     widget(at, "text_input", "right_to_practise.number").input("12345")
     submit(at, "zawod")
     assert progress_text(at).endswith("Zawód i prawo wykonywania zawodu")
-    errors = [e.value for e in at.error]
-    assert errors[0].startswith("Nie zapisaliśmy tego kroku. Popraw:")
-    assert any(e.startswith("Numer zaświadczenia o PWZ") and "7 cyfr" in e for e in errors[1:])
+    shown_errors = errors(at)
+    assert shown_errors[0].startswith("Nie zapisaliśmy tego kroku. Popraw:")
+    assert any(e.startswith("Numer zaświadczenia o PWZ") and "7 cyfr" in e for e in shown_errors[1:])
     assert widget(at, "text_input", "right_to_practise.number").value == "12345"  # what she typed is kept
 
 
@@ -215,100 +296,221 @@ def test_after_a_change_from_the_review_the_person_returns_to_the_review():
     assert at.session_state["case"].right_to_practise.issued_by == "ORPiP w Gdańsku"
 
 
-def test_no_work_answered_as_no_rows_is_an_empty_list_and_nie_wiem_is_none():
-    at = open_page("app_pages/1_Moja_sytuacja.py", Case.model_validate({"goal": {"form": "specjalizacja"}}),
-                   iv_step="praca")
-    assert at.session_state["case"].employment is None
-    at.radio(key=f"iv.{rev(at)}.employment#state").set_value(INTERVIEW_STEPS["praca"].questions[0].none_answer)
+# --- the lists, one item at a time ---------------------------------------------------------------------------------
+
+
+def at_step(step: str, case: Case | None = None, **state) -> AppTest:
+    """The interview opened on `step` for a nurse who wants a specjalizacja and has answered nothing else yet."""
+    case = case or Case.model_validate({"schema_version": 2, "goal": {"form": "specjalizacja"}})
+    return open_page("app_pages/1_Moja_sytuacja.py", case, iv_step=step, **state)
+
+
+def test_a_job_is_added_with_dodaj_and_shown_as_text_with_zmien_and_usun_beside_it():
+    at = at_step("praca")
+    assert_no_grid(at)
+    labels = [w.label for kind in FIELD_WIDGETS for w in at.get(kind) if w.key and ".employment#0." in w.key]
+    assert set(labels) == {c.label for c in INTERVIEW_STEPS["praca"].questions[0].columns}, "every field labelled"
+    add_item(at, "employment", start=date(2015, 9, 1), end=date(2026, 10, 31), employer="Szpital")
+    assert not errors(at)
+    assert "Dodano okres pracy 1." in [s.value for s in at.success]
+    assert summaries(at) == ["**Okres pracy 1**  \nOd: 01.09.2015  \nDo: 31.10.2026  \nZakład pracy: Szpital"]
+    assert [b.label for b in at.button if b.key.startswith("list.")] == [
+        "Zmień okres pracy 1", "Usuń okres pracy 1", "Dodaj", "Wyczyść pola"]
+    # the item is kept in the case at once; the fields start empty for the next one
+    [job] = at.session_state["case"].employment
+    assert (job.start, job.end, job.employer) == (date(2015, 9, 1), date(2026, 10, 31), "Szpital")
+    assert item_field(at, "employment", "start").value is None
+    assert item_field(at, "employment", "employer").value == ""
     submit(at, "praca")
-    assert at.session_state["case"].employment == []
-
-
-def employment_editor(at: AppTest, *rows: dict) -> str:
-    """Put rows into the work-history editor as the data editor hands them over; returns the editor's key."""
-    key = f"iv.{rev(at)}.employment"
-    at.session_state[key] = {"edited_rows": {}, "deleted_rows": [], "added_rows": list(rows)}
-    return key
-
-
-@pytest.mark.parametrize("row, missing", [
-    # only the first cell arrived (the editor hands its edits over ~150 ms after typing)
-    ({"start": "2019-10-01", "ongoing": False, "in_profession": True},
-     "Wiersz 1: brak daty zakończenia („Do”; jeśli praca trwa, zaznacz „Trwa”) – uzupełnij albo usuń wiersz."),
-    # the dates did not arrive, the rest did
-    ({"ongoing": False, "employer": "Szpital Miejski", "unit": "Chirurgia", "in_profession": True},
-     "Wiersz 1: brak daty rozpoczęcia („Od”), brak daty zakończenia („Do”; jeśli praca trwa, zaznacz „Trwa”) – "
-     "uzupełnij albo usuń wiersz."),
-    # only a tick: not an empty row, so not "nie wiem" either
-    ({"ongoing": True, "in_profession": True}, "Wiersz 1: brak daty rozpoczęcia („Od”) – uzupełnij albo usuń wiersz."),
-])
-def test_an_incomplete_job_row_is_refused_at_the_top_and_beside_the_table_and_what_was_typed_stays(row, missing):
-    at = open_page("app_pages/1_Moja_sytuacja.py", Case.model_validate({"goal": {"form": "specjalizacja"}}),
-                   iv_step="praca")
-    key = employment_editor(at, row)
-    submit(at, "praca")
-    assert progress_text(at).endswith("Przebieg pracy"), "the step was left with a half-filled row"
-    errors = [e.value for e in at.error]
-    assert errors[0].startswith("Nie zapisaliśmy tego kroku. Popraw:")
-    assert "- Okresy pracy w zawodzie – wiersz 1: " + missing.removeprefix("Wiersz 1: ") in errors[0]
-    assert missing in errors[1:], "no message beside the table"
-    assert at.session_state["case"].employment is None, "nothing is saved, not even as 'nie wiem'"
-    assert at.session_state[key]["added_rows"][0] == row, "what was typed is kept in the editor"
-    # she completes the row: now it is saved and the interview goes on
-    employment_editor(at, {**row, "start": "2019-10-01", "ongoing": True})
-    submit(at, "praca")
-    assert not at.error
     assert progress_text(at).endswith("Wykształcenie i tytuły specjalisty")
+    assert len(at.session_state["case"].employment) == 1
+
+
+@pytest.mark.parametrize("values, missing", [
+    ({"start": date(2019, 10, 1)}, {"end": "Podaj datę zakończenia pracy („Do”) albo zaznacz „Trwa”."}),
+    ({"employer": "Szpital Miejski", "unit": "Chirurgia"},
+     {"start": "Podaj datę rozpoczęcia pracy („Od”).",
+      "end": "Podaj datę zakończenia pracy („Do”) albo zaznacz „Trwa”."}),
+    ({"ongoing": True}, {"start": "Podaj datę rozpoczęcia pracy („Od”)."}),
+])
+def test_a_job_lacking_a_needed_field_is_refused_beside_the_field_and_at_the_top_and_what_was_typed_stays(
+        values, missing):
+    at = at_step("praca")
+    add_item(at, "employment", **values)
+    assert progress_text(at).endswith("Przebieg pracy")
+    shown_errors = errors(at)
+    assert shown_errors[0].startswith("Nie zapisaliśmy tego kroku. Popraw:")
+    for message in missing.values():
+        assert f"- Okresy pracy w zawodzie – nowy wpis: {message}" in shown_errors[0]
+    assert sorted(shown_errors[1:]) == sorted(missing.values()), "each message once, beside its field"
+    assert at.session_state["case"].employment is None, "nothing is saved, not even as 'nie wiem'"
+    for name, value in values.items():
+        assert item_field(at, "employment", name).value == value, "what was typed stays in the fields"
+    # she completes the item: now it is added
+    add_item(at, "employment", start=date(2019, 10, 1), ongoing=True)
+    assert not errors(at)
     [job] = at.session_state["case"].employment
     assert job.start == date(2019, 10, 1) and job.ongoing and job.end is None
 
 
-def test_a_complete_job_row_is_accepted():
-    at = open_page("app_pages/1_Moja_sytuacja.py", Case.model_validate({"goal": {"form": "specjalizacja"}}),
-                   iv_step="praca")
-    employment_editor(at, {"start": "2015-09-01", "end": "2026-10-31", "ongoing": False, "employer": "Szpital",
-                           "in_profession": True})
-    submit(at, "praca")
-    assert not at.error
-    assert progress_text(at).endswith("Wykształcenie i tytuły specjalisty")
-    [job] = at.session_state["case"].employment
-    assert (job.start, job.end, job.employer) == (date(2015, 9, 1), date(2026, 10, 31), "Szpital")
-
-
-def test_an_added_row_that_arrives_empty_is_refused_once_then_dropped():
-    """A row added in the editor that arrives with nothing but its default ticks is what a submit faster than the
-    editor's hand-over looks like (seen in Chromium): the person is told; submitted empty again, it is dropped."""
-    at = open_page("app_pages/1_Moja_sytuacja.py", Case.model_validate({"goal": {"form": "specjalizacja"}}),
-                   iv_step="praca")
-    employment_editor(at, {"start": "2015-09-01", "end": "2026-10-31", "ongoing": False, "employer": "Szpital",
-                           "in_profession": True},
-                      {"ongoing": False, "in_profession": True})
-    submit(at, "praca")
-    assert progress_text(at).endswith("Przebieg pracy")
-    assert any(e.value.startswith("Wiersz 2: pusty wiersz – wpisz dane albo usuń wiersz.") for e in at.error)
+def test_an_end_before_the_start_is_refused_with_the_models_polish_message_beside_the_item():
+    at = at_step("praca")
+    add_item(at, "employment", start=date(2020, 1, 1), end=date(2019, 1, 1))
+    assert "Koniec zatrudnienia jest wcześniejszy niż początek." in errors(at)[1:]
     assert at.session_state["case"].employment is None
-    submit(at, "praca")  # the same empty row again: she means it
-    assert not at.error
-    assert progress_text(at).endswith("Wykształcenie i tytuły specjalisty")
-    [job] = at.session_state["case"].employment
-    assert (job.start, job.end, job.employer) == (date(2015, 9, 1), date(2026, 10, 31), "Szpital")
 
 
-def test_an_incomplete_course_row_is_refused_and_rows_from_the_case_are_checked_only_once_changed():
-    case = Case.model_validate({"goal": {"form": "specjalizacja"},
-                                "courses": [{"kind": "specjalistyczny", "name": "Szczepienia"}]})  # no date, loaded
-    at = open_page("app_pages/1_Moja_sytuacja.py", case, iv_step="kursy")
-    key = f"iv.{rev(at)}.courses"
-    at.session_state[key] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [{"kind": "kwalifikacyjny"}]}
+def test_dodaj_with_nothing_typed_says_so_beside_the_fields():
+    at = at_step("kursy")
+    at.button(key="list.add.courses").click().run()
+    assert errors(at)[1:] == ["Wypełnij pola, zanim naciśniesz „Dodaj”."]
+    assert at.session_state["case"].courses == []
+
+
+def test_dalej_adds_an_item_typed_but_not_added_and_refuses_one_half_typed():
+    at = at_step("kursy")
+    fill_item(at, "courses", kind=CourseKind.KWALIFIKACYJNY)
     submit(at, "kursy")
-    assert progress_text(at).endswith("Ukończone kursy")
-    assert ("Wiersz 2: brak nazwy albo dziedziny kursu, brak daty ukończenia – uzupełnij albo usuń wiersz."
-            in [e.value for e in at.error]), "the added row is named by its place in the table"
-    assert not any("Wiersz 1" in e.value for e in at.error), "the untouched row from the case is not refused"
-    at.session_state[key] = {"edited_rows": {}, "deleted_rows": [], "added_rows": []}  # she deletes the new row
+    assert progress_text(at).endswith("Ukończone kursy"), "a half-typed course is not lost"
+    assert sorted(errors(at)[1:]) == ["Podaj datę ukończenia kursu.",
+                                      "Podaj nazwę kursu albo jego dziedzinę lub zakres."]
+    fill_item(at, "courses", name="Pielęgniarstwo operacyjne", completed_on=date(2021, 6, 30))
     submit(at, "kursy")
     assert progress_text(at).endswith("Studia podyplomowe")
-    assert [c.name for c in at.session_state["case"].courses] == ["Szczepienia"]
+    [course] = at.session_state["case"].courses
+    assert (course.kind, course.name, course.completed_on) == (CourseKind.KWALIFIKACYJNY, "Pielęgniarstwo operacyjne",
+                                                               date(2021, 6, 30))
+
+
+def test_zmien_opens_the_item_in_its_fields_and_zapisz_zmiany_puts_it_back_changed():
+    case = Case.model_validate({"goal": {"form": "specjalizacja"}, "courses": [
+        {"kind": "specjalistyczny", "name": "Szczepienia", "completed_on": "2020-05-01"},
+        {"kind": "kwalifikacyjny", "name": "Pielęgniarstwo rodzinne", "completed_on": "2018-03-01", "hours": 400}]})
+    at = at_step("kursy", case)
+    at.button(key="list.edit.courses.1").click().run()
+    assert_ok(at)
+    assert item_field(at, "courses", "name").value == "Pielęgniarstwo rodzinne"
+    assert item_field(at, "courses", "hours").value == 400
+    assert item_field(at, "courses", "kind").value is CourseKind.KWALIFIKACYJNY
+    assert [b.label for b in at.button if b.key.startswith("list.")] == ["Zapisz zmiany", "Anuluj"], \
+        "while one item is changed the others wait, and there is nothing to add"
+    fill_item(at, "courses", completed_on=date(2018, 3, 2), hours=420)
+    at.button(key="list.save.courses").click().run()
+    assert_ok(at)
+    assert "Zapisano zmiany – kurs 2." in [s.value for s in at.success]
+    courses = at.session_state["case"].courses
+    assert [(c.name, c.completed_on, c.hours) for c in courses] == [
+        ("Szczepienia", date(2020, 5, 1), None), ("Pielęgniarstwo rodzinne", date(2018, 3, 2), 420)]
+    # "Anuluj" leaves the item as it was
+    at.button(key="list.edit.courses.0").click().run()
+    fill_item(at, "courses", name="Coś innego")
+    at.button(key="list.cancel.courses").click().run()
+    assert at.session_state["case"].courses[0].name == "Szczepienia"
+    assert item_field(at, "courses", "name").value == "", "the fields are for a new item again"
+
+
+def test_usun_removes_the_item_and_an_emptied_list_asks_again_for_its_explicit_answer():
+    case = Case.model_validate({"goal": {"form": "specjalizacja"}, "employment": [
+        {"start": "2010-01-01", "end": "2012-12-31", "employer": "A"}, {"start": "2013-01-01", "ongoing": True,
+                                                                       "employer": "B"}]})
+    at = at_step("praca", case, iv_answered={"praca"})
+    at.button(key="list.remove.employment.0").click().run()
+    assert_ok(at)
+    assert "Usunięto okres pracy 1." in [s.value for s in at.success]
+    assert [j.employer for j in at.session_state["case"].employment] == ["B"]
+    assert summaries(at) == ["**Okres pracy 1**  \nOd: 01.01.2013  \nTrwa: tak  \nZakład pracy: B"]
+    at.button(key="list.remove.employment.0").click().run()
+    assert at.session_state["case"].employment is None, "an emptied list is 'nie wiem' until she says otherwise"
+    assert none_answer(at, "employment").value == "Nie wiem / podam później"
+
+
+def test_no_work_answered_as_nie_mam_is_an_empty_list_and_nie_wiem_is_none():
+    q = INTERVIEW_STEPS["praca"].questions[0]
+    at = at_step("praca")
+    assert at.session_state["case"].employment is None
+    assert none_answer(at, "employment").options == [q.none_answer, "Nie wiem / podam później"]
+    assert none_answer(at, "employment").value == "Nie wiem / podam później"
+    submit(at, "praca")
+    assert at.session_state["case"].employment is None  # "Nie wiem" is an answer: the step is saved
+    assert "praca" in at.session_state["iv_answered"]
+    at = at_step("praca")
+    no_items(at, "employment")
+    submit(at, "praca")
+    assert at.session_state["case"].employment == []
+    # coming back, the explicit answer is shown as she gave it
+    no_items(at, "specialist_titles")
+    submit(at, "wyksztalcenie", "back")
+    assert none_answer(at, "employment").value == q.none_answer
+
+
+def test_begun_specializations_keep_nie_wiem_and_nie_rozpoczynalam_apart():
+    at = at_step("specjalizacje")
+    submit(at, "specjalizacje")
+    assert at.session_state["case"].specializations is None
+    at = at_step("specjalizacje")
+    no_items(at, "specializations")
+    submit(at, "specjalizacje")
+    assert at.session_state["case"].specializations == []
+
+
+def test_an_empty_list_without_nie_mam_is_refused_beside_the_list_and_at_the_top():
+    at = at_step("studia")
+    submit(at, "studia")
+    assert progress_text(at).endswith("Studia podyplomowe")
+    message = "Dodaj studia podyplomowe albo zaznacz „Nie mam ukończonych studiów podyplomowych”."
+    assert errors(at) == [
+        "Nie zapisaliśmy tego kroku. Popraw:\n\n- Ukończone studia podyplomowe: dodaj studia podyplomowe albo "
+        "zaznacz „Nie mam ukończonych studiów podyplomowych”.", message]
+    no_items(at, "postgraduate_studies")
+    submit(at, "studia")
+    assert progress_text(at).endswith("Szkolenia za granicą")
+    assert at.session_state["case"].postgraduate_studies == []
+    assert "studia" in at.session_state["iv_answered"]
+
+
+def test_wstecz_goes_back_without_the_explicit_answer_and_the_step_stays_unanswered():
+    at = at_step("zagranica")
+    submit(at, "zagranica", "back")
+    assert progress_text(at).endswith("Studia podyplomowe")
+    assert "zagranica" not in at.session_state["iv_answered"]
+
+
+def test_a_list_step_with_other_questions_keeps_their_answers_while_items_are_added():
+    at = at_step("wyksztalcenie")
+    widget(at, "radio", "degrees.magister_nursing").set_value(True)
+    add_item(at, "specialist_titles", field="pielęgniarstwo chirurgiczne", completed_on=date(2016, 5, 20))
+    assert widget(at, "radio", "degrees.magister_nursing").value is True, "the answer above the list stays"
+    submit(at, "wyksztalcenie")
+    case = at.session_state["case"]
+    assert case.degrees.magister_nursing is True
+    assert [(t.field, t.completed_on) for t in case.specialist_titles] == [("pielęgniarstwo chirurgiczne",
+                                                                           date(2016, 5, 20))]
+
+
+def test_what_the_person_typed_into_an_item_is_shown_literally_never_as_markdown():
+    typed = "**Szpital** <b>x</b> :red[y] [link](http://a.b)"
+    at = at_step("praca")
+    add_item(at, "employment", start=date(2015, 9, 1), ongoing=True, employer=typed)
+    [summary] = [m.value for m in at.markdown if "Szpital" in m.value]
+    assert "**Szpital**" not in summary and "<b>" not in summary and ":red[" not in summary
+    assert typed in shown(summary)
+    submit(at, "praca")
+    at = open_page("app_pages/1_Moja_sytuacja.py", at.session_state["case"], iv_step="przeglad")
+    [review] = [m.value for m in at.markdown if "Szpital" in m.value]
+    assert "**Szpital**" not in review and typed in shown(review)
+
+
+def test_every_list_step_is_drawn_without_a_grid_and_every_list_asks_for_its_explicit_answer():
+    for step in INTERVIEW_STEPS.values():
+        for q in step.questions_for(Form.SPECJALIZACJA):
+            if q.kind is not Kind.TABLE:
+                continue
+            at = at_step(step.key)
+            assert_no_grid(at)
+            assert not at.data_editor
+            none_answer(at, q.path)
+            assert [b.key for b in at.button if b.key.startswith("list.")] == [f"list.add.{q.path}",
+                                                                                f"list.clear.{q.path}"]
 
 
 def test_steps_that_cannot_change_the_answer_are_skipped():
@@ -388,7 +590,7 @@ def test_days_left_are_counted_from_the_as_of_day():
 def test_after_the_interview_annex_1_and_the_summary_downloads_are_offered():
     pytest.importorskip("forms")
     at = open_page("app_pages/1_Moja_sytuacja.py")
-    fill_specjalizacja_interview(at, start="2019-10-01")
+    fill_specjalizacja_interview(at, start=date(2019, 10, 1))
     at.switch_page("app_pages/4_Wniosek_o_zaliczenie.py").run()
     assert_ok(at)
     assert [d.label for d in at.download_button] == ["Pobierz wniosek – załącznik nr 1 (PDF)",
@@ -483,65 +685,65 @@ def test_the_case_file_round_trips_every_example_exactly():
         assert errors == [] and loaded == case, path.name
 
 
-# --- tables of the interview ---------------------------------------------------------------------------------------
+# --- lists of the interview: values, text, what an item needs -----------------------------------------------------
 
 
 def test_editor_edits_are_replayed_on_the_rows_it_was_drawn_with():
+    """Still used by "Wniosek o zaliczenie" (its pkt 10 credits), not by the interview."""
     cells = [{"a": 1}, {"a": 2}, {"a": 3}]
     state = {"edited_rows": {"0": {"a": 10}}, "deleted_rows": [1], "added_rows": [{"a": 4}]}
     assert tables.apply_edits(cells, state) == [{"a": 10}, {"a": 3}, {"a": 4}]
     assert tables.apply_edits(cells, None) == cells
 
 
-def test_table_cells_convert_to_case_values_and_back():
-    from logic.interview import BY_KEY
-    q = BY_KEY["specjalizacje"].questions[0]
-    rows = [{"field": "pielęgniarstwo rodzinne", "status": "przerwana", "publicly_funded": True,
-             "started_on": date(2020, 1, 1), "ended_on": date(2021, 1, 1), "hours_share_done": 0.4,
-             "ekk_complete": None, "organizer": None}]
-    cells = tables.to_cells(q, rows)
-    assert cells[0]["status"] == "przerwana" and cells[0]["publicly_funded"] == "tak"
-    assert cells[0]["hours_share_done"] == pytest.approx(40)
-    back = tables.from_cells(q, cells)
-    assert back[0]["hours_share_done"] == pytest.approx(0.4)
-    assert back[0]["ekk_complete"] is None and back[0]["started_on"] == date(2020, 1, 1)
-    # the editor reports a changed date as text; the case model parses the day
-    assert tables.from_cells(q, [{"started_on": "2020-01-05T00:00:00.000"}])[0]["started_on"] == "2020-01-05"
+def test_an_items_fields_convert_to_case_values_and_back_and_read_as_plain_polish_text():
+    q = INTERVIEW_STEPS["specjalizacje"].questions[0]
+    columns = {c.name: c for c in q.columns}
+    share = columns["hours_share_done"]
+    assert lists.to_widget(share, 0.4) == pytest.approx(40.0)  # a share 0–1 is asked as per cent
+    assert lists.from_widget(share, 40.0) == pytest.approx(0.4)
+    assert lists.from_widget(columns["organizer"], "   ") is None  # an empty box is "not given"
+    assert lists.from_widget(columns["status"], SpecializationStatus.INTERRUPTED) == "przerwana"
+    # "tak / nie / nie wiem" is chosen by its words, so that "nie wiem" shows as chosen
+    assert lists.to_widget(columns["ekk_complete"], None) == "nie wiem"
+    assert [lists.from_widget(columns["ekk_complete"], w) for w in ("tak", "nie", "nie wiem")] == [True, False, None]
+    item = {"field": "pielęgniarstwo rodzinne", "status": SpecializationStatus.INTERRUPTED, "publicly_funded": True,
+            "started_on": date(2020, 1, 1), "ended_on": None, "hours_share_done": 0.4, "ekk_complete": None,
+            "organizer": None}
+    assert lists.item_parts(q, item) == [
+        "Dziedzina: pielęgniarstwo rodzinne", "Stan: przerwana", "Dofinansowana: tak",
+        "Rozpoczęta: 01\\.01\\.2020", "Zrealizowana część programu \\(%\\): 40"]
+    jobs = INTERVIEW_STEPS["praca"].questions[0]
+    ongoing, in_profession = (next(c for c in jobs.columns if c.name == n) for n in ("ongoing", "in_profession"))
+    # a tick is shown only when it says something: "Trwa: tak", "W zawodzie: nie"
+    assert (lists.shown_value(ongoing, False), lists.shown_value(ongoing, True)) == (None, "tak")
+    assert (lists.shown_value(in_profession, True), lists.shown_value(in_profession, False)) == (None, "nie")
+    assert lists.needs_text(jobs) == ("Wymagane: „Od”; „Do” albo „Trwa”. Pozostałe pola możesz zostawić puste.")
 
 
-def test_only_rows_that_were_begun_and_lack_a_needed_cell_are_incomplete():
-    from logic.interview import BY_KEY
-    q = BY_KEY["praca"].questions[0]
-    rows = tables.from_cells(q, [
-        {"start": "2019-10-01", "ongoing": True},  # complete: ongoing, no end needed
-        {"in_profession": True, "ongoing": False, "employer": "  "},  # empty: default ticks, blank text
-        {"end": "2020-01-01", "in_profession": True},  # begun, no start
-    ])
-    assert tables.is_empty_row(q, rows[1]) and not tables.is_empty_row(q, rows[2])
-    assert tables.incomplete_rows(q, rows, [tables.EDITED] * 3) == [
-        ("Okresy pracy w zawodzie – wiersz 3: brak daty rozpoczęcia („Od”) – uzupełnij albo usuń wiersz.",
-         "Wiersz 3: brak daty rozpoczęcia („Od”) – uzupełnij albo usuń wiersz.")]
-    # rows from the case, untouched, are not checked again; an edited row emptied by the person is just dropped
-    assert tables.incomplete_rows(q, rows, [tables.EDITED, tables.EDITED, tables.FROM_CASE]) == []
-    # an added row that arrived empty is refused unless the person already submitted it empty once
-    assert [b for _, b in tables.incomplete_rows(q, rows[:2], [tables.ADDED, tables.ADDED])] == [
-        "Wiersz 2: pusty wiersz – wpisz dane albo usuń wiersz. Jeśli dane były wpisane, tabela nie zdążyła ich "
-        "przekazać: wpisz je jeszcze raz."]
-    assert tables.incomplete_rows(q, rows[:2], [tables.ADDED, tables.ADDED], empty_added_ok=True) == []
-    # where the rows of the edited table come from
-    state = {"edited_rows": {"2": {"a": 1}}, "deleted_rows": [0], "added_rows": [{"a": 2}]}
-    assert tables.origins([{"a": 0}] * 3, state) == [tables.FROM_CASE, tables.EDITED, tables.ADDED]
-    assert tables.origins([{"a": 0}] * 2, None) == [tables.FROM_CASE] * 2
+def test_an_item_needs_what_its_list_declares_and_a_tick_can_waive_a_date():
+    q = INTERVIEW_STEPS["praca"].questions[0]
+    assert item_problems(q, {"start": date(2019, 10, 1), "ongoing": True}) == []
+    assert item_problems(q, {"end": date(2020, 1, 1), "ongoing": False}) == [
+        ("start", "Podaj datę rozpoczęcia pracy („Od”).")]
+    assert is_blank_item(q, {"ongoing": False, "in_profession": True, "employer": "  "})
+    assert not is_blank_item(q, {"ongoing": False, "in_profession": False})
 
 
-def test_every_table_of_the_interview_says_which_cells_a_row_needs():
-    from logic.interview import STEPS, Kind
-    table_questions = {q.path: q for s in STEPS for q in s.questions if q.kind is Kind.TABLE}
-    assert set(tables.NEEDED) == set(table_questions)
-    for path, needs in tables.NEEDED.items():
-        names = {c.name for c in table_questions[path].columns}
-        for need in needs:
-            assert set(need.columns) <= names and (need.waived_by is None or need.waived_by in names), path
+def test_every_list_of_the_interview_names_its_items_its_needs_and_its_explicit_none_answer():
+    for step in INTERVIEW_STEPS.values():
+        for q in step.questions:
+            if q.kind is not Kind.TABLE:
+                continue
+            names = {c.name for c in q.columns}
+            assert q.item and q.item_acc and q.none_answer and q.needs, q.path
+            assert bool(q.empty_prompt) == q.unknown_allowed, q.path
+            for need in q.needs:
+                assert set(need.columns) <= names and (need.waived_by is None or need.waived_by in names), q.path
+            # "nie wiem" only where the case can hold it (logic/case.py: None = "nie wiem", [] = none)
+            assert q.unknown_allowed == (Case.model_fields[q.path].default is None), q.path
+            for c in q.columns:
+                assert lists.max_chars(q, c) > 0
 
 
 # --- Wynik headline, glossary --------------------------------------------------------------------------------------
