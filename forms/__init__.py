@@ -6,7 +6,7 @@
     summary_bytes = build_summary(case, assessment, generated_on=today)
 
 Builders return `bytes` (st.download_button refuses a bytearray). The font is DejaVu Sans from the matplotlib wheel,
-parsed once per process (see forms/fonts.py for the licence and the cache).
+prepared once per process (see forms/fonts.py for the licence and how fpdf2 gets it).
 """
 from .annex1 import Annex1Values, RequestedCredit, annex1_values, build_annex1
 from .summary import build_summary

@@ -10,6 +10,8 @@ Two steps, kept apart:
   whose outcome is "on request" or "for the organizer to decide"; the caller may edit, drop or add them.
 - `build_annex1(values, as_of=…, generated_on=…)` lays those strings out on A4, following the template: the header,
   Część A points 1–10, the signature line, Część B left blank for the organizer, and the template's footnotes.
+  Tables that continue on a new page repeat their point's number and title and their column headings; the place,
+  date and signature line stays on the page of pkt 10's last row; a long value wraps, it is never cut.
 
 Template wording is quoted from the annex (shared/law/rozporzadzenie-2026-poz-57.md, NOTES.md section 4); the column
 order of the tables is reconstructed there, and followed here.
@@ -29,7 +31,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from logic.assess import Assessment
+from logic.assess import Assessment, law_checked_on
 from logic.case import Case, CourseKind, ExamResult, Form, Gender, Profession
 from logic.common import same_field
 from logic.decision import Decision
@@ -37,7 +39,7 @@ from logic.periods import add_years
 from logic.rules.credits import is_proposed_credit
 
 from . import fonts
-from .pdf import Column, FormPDF, short_date
+from .pdf import GREY, Column, FormPDF, render, short_date
 
 Area = Literal["moduly", "jednostki", "szkolenie_praktyczne"]
 AREA_LABELS: dict[str, str] = {
@@ -58,6 +60,8 @@ PWZ_CHOICES: dict[str, tuple[Profession, Gender]] = {
     "położnego": (Profession.POLOZNA, Gender.MALE),
 }
 
+ANNEX_HEADING = "Załącznik nr 1 do rozporządzenia Ministra Zdrowia z dnia 16 stycznia 2026 r. (Dz. U. poz. 57)"
+BLANK_MARK = " – wzór"  # printed only on a blank form
 TITLE = ("WNIOSEK o zaliczenie modułów kształcenia, wybranych jednostek modułowych, szkolenia praktycznego "
          "specjalizacji lub kursu kwalifikacyjnego")
 FOOTNOTES = (
@@ -165,6 +169,11 @@ class Annex1Values(_Values):
     def title_box(self) -> str | None:
         """The box of pkt 2 marked "X": "pielegniarka", "polozna" or None."""
         return self.profession
+
+    @property
+    def is_blank(self) -> bool:
+        """Nothing filled in (the day the law was checked aside): the form is the template's pattern ("wzór")."""
+        return not any(value not in (None, "", []) for name, value in self if name != "law_checked_on")
 
     @property
     def struck(self) -> list[str]:
@@ -335,25 +344,29 @@ def _strike(text: str, struck: list[str]) -> str:
     return text
 
 
-def build_annex1(values: Annex1Values, *, as_of: date, generated_on: date) -> bytes:
-    """Annex 1 filled with `values`, as PDF bytes. `as_of` and `generated_on` print in the footer of every page."""
-    pdf = FormPDF(title="Wniosek o zaliczenie modułów kształcenia, jednostek modułowych, szkolenia praktycznego "
-                        "(załącznik nr 1)",
+def build_annex1(values: Annex1Values, *, as_of: date | None = None, generated_on: date) -> bytes:
+    """Annex 1 filled with `values`, as PDF bytes. `generated_on` prints in the footer of every page, and so does
+    `as_of`, the day of the assessment the values come from ("ocena na dzień"); leave it None for a form not filled
+    from an assessment (a blank form)."""
+    struck = values.struck
+
+    def draw(pdf: FormPDF) -> None:
+        pdf.add_page()
+        _header(pdf, values, struck)
+        _part_a(pdf, values, struck)
+        _part_b(pdf)
+        _footnotes(pdf)
+
+    return render(draw, title="Wniosek o zaliczenie modułów kształcenia, jednostek modułowych, szkolenia "
+                              "praktycznego (załącznik nr 1)",
                   subject="Załącznik nr 1 do rozporządzenia Ministra Zdrowia z dnia 16 stycznia 2026 r. w sprawie "
                           "kształcenia podyplomowego pielęgniarek i położnych (Dz. U. poz. 57)",
-                  generated_on=generated_on, as_of=as_of, law_checked_on=values.law_checked_on)
-    pdf.add_page()
-    struck = values.struck
-    _header(pdf, values, struck)
-    _part_a(pdf, values, struck)
-    _part_b(pdf)
-    _footnotes(pdf)
-    return pdf.to_bytes()
+                  generated_on=generated_on, as_of=as_of, law_checked_on=values.law_checked_on or law_checked_on())
 
 
 def _header(pdf: FormPDF, v: Annex1Values, struck: list[str]) -> None:
-    pdf.paragraph("Załącznik nr 1 do rozporządzenia Ministra Zdrowia z dnia 16 stycznia 2026 r. "
-                  "(Dz. U. poz. 57) – wzór", size=7, align="RIGHT", colour=(90, 90, 90))
+    # The template's own heading ends "– wzór"; a form filled in is no longer the pattern.
+    pdf.paragraph(ANNEX_HEADING + (BLANK_MARK if v.is_blank else ""), size=7, align="RIGHT", colour=GREY)
     pdf.ln(4)
     pdf.paragraph("WNIOSEK", size=13, bold=True, align="CENTER", line_height=6.5)
     rest = TITLE.removeprefix("WNIOSEK ")
@@ -389,7 +402,7 @@ def _part_a(pdf: FormPDF, v: Annex1Values, struck: list[str]) -> None:
     pdf.field("1. Imię (imiona) i nazwisko", v.full_name)
     pdf.ln(1)
     # 2. Tytuł zawodowy with the two boxes.
-    pdf._ensure_space(8)
+    pdf.keep(8)
     y = pdf.get_y()
     pdf.use(9)
     pdf.set_xy(pdf.l_margin, y)
@@ -409,8 +422,9 @@ def _part_a(pdf: FormPDF, v: Annex1Values, struck: list[str]) -> None:
     top = pdf.get_y()
     pdf.field("wydane przez", v.pwz_issued_by, reserve=year_width + 4)
     bottom = pdf.get_y()
-    pdf.slot(pdf.w - pdf.r_margin - year_width, pdf.w - pdf.r_margin, bottom - 6.0, v.pwz_year, "(rok wydania)")
-    pdf.set_xy(pdf.l_margin, max(bottom, top + 6) + 3.2)
+    below = pdf.slot(pdf.w - pdf.r_margin - year_width, pdf.w - pdf.r_margin, bottom - 6.0, v.pwz_year,
+                     "(rok wydania)")
+    pdf.set_xy(pdf.l_margin, max(bottom + 3.2, top + 6 + 3.2, below + 0.4))
     pdf.field("4. Numer zaświadczenia o prawie wykonywania zawodu", v.pwz_number)
     pdf.grid(EMPLOYMENT_COLUMNS, _numbered([(r.employer, r.unit, r.period) for r in v.employment]),
              title="5. Przebieg pracy zawodowej (w okresie ostatnich 5 lat)")
@@ -424,8 +438,11 @@ def _part_a(pdf: FormPDF, v: Annex1Values, struck: list[str]) -> None:
              title="8. Ukończone kursy specjalistyczne")
     pdf.grid(STUDIES_COLUMNS, _numbered([(r.name, r.certificate, r.university) for r in v.postgraduate_studies]),
              title="9. Ukończone studia podyplomowe")
-    pdf.grid(CREDIT_COLUMNS, _credit_rows(v.credits), blank_rows=0, title="10. Wnioskowany obszar do zaliczenia")
-    _signatures(pdf, _place_and_date(v), "(podpis wnioskodawcy³⁾)")
+    # The place, date and signature stay on the page of pkt 10's last row, never alone on a page of their own.
+    signature = (_place_and_date(v), APPLICANT_SIGNATURE)
+    pdf.grid(CREDIT_COLUMNS, _credit_rows(v.credits), blank_rows=0, title="10. Wnioskowany obszar do zaliczenia",
+             handwriting_from=2, keep_after=_signatures_height(pdf, *signature))
+    _signatures(pdf, *signature)
 
 
 def _numbered(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -448,20 +465,41 @@ def _place_and_date(v: Annex1Values) -> str:
     return ", ".join(p for p in (v.place, short_date(v.signed_on)) if p)
 
 
+SIGNATURE_GAP, SIGNATURE_AFTER = 6.0, 3.0
+PLACE_AND_DATE = "(miejscowość, data)"
+APPLICANT_SIGNATURE = "(podpis wnioskodawcy³⁾)"
+ORGANIZER_SIGNATURE = ("(podpis i pieczątka, nadruk lub naklejka organizatora kształcenia podyplomowego zawierające "
+                       "nazwę, adres siedziby oraz numer identyfikacji podatkowej (NIP)³⁾)")
+
+
+def _signature_slots(pdf: FormPDF) -> tuple[tuple[float, float], tuple[float, float]]:
+    return (pdf.l_margin, pdf.l_margin + 62), (pdf.w - pdf.r_margin - 80, pdf.w - pdf.r_margin)
+
+
+def _signatures_height(pdf: FormPDF, left_value: str, right_caption: str) -> float:
+    """The height the signature line takes, the gap above it included."""
+    (l1, l2), (r1, r2) = _signature_slots(pdf)
+    lines = max(len(pdf.slot_lines(l1, l2, left_value)), 1)
+    return SIGNATURE_GAP + max(pdf.slot_height(l1, l2, left_value, PLACE_AND_DATE, lines=lines),
+                               pdf.slot_height(r1, r2, "", right_caption, lines=lines)) + SIGNATURE_AFTER
+
+
 def _signatures(pdf: FormPDF, left_value: str, right_caption: str) -> None:
-    pdf.ln(6)
-    pdf._ensure_space(22)
+    """"(miejscowość, data)" on the left, the signature on the right, their dotted lines level: a long place name
+    wraps onto more lines above the line, so the date is never cut off."""
+    (l1, l2), (r1, r2) = _signature_slots(pdf)
+    lines = max(len(pdf.slot_lines(l1, l2, left_value)), 1)
+    pdf.ln(SIGNATURE_GAP)
+    pdf.keep(_signatures_height(pdf, left_value, right_caption) - SIGNATURE_GAP)
     y = pdf.get_y()
-    left_end = pdf.l_margin + 62
-    right_start = pdf.w - pdf.r_margin - 80
-    pdf.slot(pdf.l_margin, left_end, y, left_value, "(miejscowość, data)")
-    pdf.slot(right_start, pdf.w - pdf.r_margin, y, "", right_caption)
-    pdf.set_xy(pdf.l_margin, max(pdf.get_y(), y + 12) + 3)
+    end = max(pdf.slot(l1, l2, y, left_value, PLACE_AND_DATE, lines=lines),
+              pdf.slot(r1, r2, y, "", right_caption, lines=lines))
+    pdf.set_xy(pdf.l_margin, end + SIGNATURE_AFTER)
 
 
 def _part_b(pdf: FormPDF) -> None:
     pdf.ln(4)
-    pdf._ensure_space(PART_B_HEIGHT)  # Część B is kept on one page, signature line included
+    pdf.keep(PART_B_HEIGHT)  # Część B is kept on one page, signature line included
     pdf.paragraph("Część B (wypełnia organizator kształcenia)", size=10.5, bold=True, line_height=6)
     pdf.ln(1.5)
     pdf.grid(PART_B_COLUMNS, [("Moduły kształcenia lub jednostki modułowe", "", "", ""),
@@ -469,16 +507,14 @@ def _part_b(pdf: FormPDF) -> None:
              row_height=20)
     pdf.ln(3)
     pdf.field("Uzasadnienie rozstrzygnięcia:", "", lines=4)
-    _signatures(pdf, "", "(podpis i pieczątka, nadruk lub naklejka organizatora kształcenia podyplomowego "
-                         "zawierające nazwę, adres siedziby oraz numer identyfikacji podatkowej (NIP)³⁾)")
+    _signatures(pdf, "", ORGANIZER_SIGNATURE)
 
 
 def _footnotes(pdf: FormPDF) -> None:
     """The template's footnotes, at the foot of the last page (on a new page only when they do not fit)."""
     line_height = 3.6
     height = 2.5 + line_height * len(FOOTNOTES)
-    if pdf.get_y() + 2 + height > pdf.page_break_trigger:
-        pdf.add_page()
+    pdf.keep(2 + height)
     pdf.set_y(pdf.page_break_trigger - height)
     y = pdf.get_y()
     pdf.line(pdf.l_margin, y, pdf.l_margin + 40, y)

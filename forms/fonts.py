@@ -7,38 +7,50 @@ itself is never imported. DejaVu fonts are free software under the Bitstream Ver
 LICENSE_DEJAVU beside the fonts): embedding them in documents is allowed; the subset we embed keeps the font's
 name table, so its copyright notice travels with every PDF.
 
-Why a cache: `FPDF.add_font` parses the whole font (about 6,000 glyphs) for every document and `output()` then
-subsets it, which took ~100 ms per one-page form. Here the font is parsed once per process and cut down to the
-scripts a Polish form can need (`REPERTOIRE`): the template `TTFFont` (metrics, cmap, widths) is shared read-only by
-every document, and each document gets its own `TTFFont` shell: its own glyph subset map, font descriptor (to which
-`output()` gives the document's object numbers and font file) and fontTools object, because fpdf2's `output()`
-subsets that object in place and closes it. This relies on fpdf2's `TTFFont` internals, so fpdf2 is pinned exactly
-and `tests/test_forms_pdf.py` builds documents one after another and together to check the sharing stays correct.
+Prepared once per process (with fontTools' public API): each face is cut down to the scripts a Polish form can
+need (`REPERTOIRE`, about 1,600 glyphs: the "full" variant) and to what nearly every document prints
+(`BASE_CHARACTERS`, about 260 glyphs: the "base" variant), and its advance widths are read into our own table, from
+which `FormPDF.measure` sums string widths. fpdf2's `output()` subsets the font of every document with fontTools,
+and that takes longer the more glyphs the font holds, so documents are drawn with the base variant; a document that
+draws a character outside it is drawn again with the full variant (`FormPDF` notices it in `normalize_text`, which
+fpdf2 calls for every text it draws). The choice is made from what was drawn, so a character can never print with
+a font that lacks it; both variants hold the same glyphs under the same names, so pages look the same either way.
 
-Why two variants: fpdf2's `output()` subsets each face with fontTools for every document, and that takes longer
-the more glyphs the font it is given holds (about 1,600 in `REPERTOIRE`). So each face is also prepared as a small
-"base" font (`BASE_CHARACTERS`: ASCII, Latin-1, the Polish letters and the punctuation the templates and rule texts
-print, about 260 glyphs), which cut the time of a typical Annex 1 by about a fifth.
-Documents are always drawn with the full face (same metrics and cmap); just before `output()`, `settle(pdf)` gives
-fpdf2 the base font to subset instead when every glyph the document actually drew is in it, with the same glyph
-name and so the same outline. The choice is made from what was drawn, not predicted from the input, so a character
-outside the base set can never print with the base font: such a document simply keeps the full font. fpdf2 embeds
-the same glyphs either way, so the pages look the same.
+How a document gets the font – two adapters behind `attach(pdf, variant)`:
+- `PublicFonts`, fpdf2's public API only: the prepared variants are written once per process to a private
+  temporary folder (mode 0700, removed at exit) and each document calls `FPDF.add_font` on them. fpdf2 then parses
+  the small file for every document (about 4 ms for both faces) and opens it with its own fontTools settings (glyph
+  bounding boxes recomputed, glyph names rebuilt), which makes `output()` slower too: a typical Annex 1 takes about
+  a third longer than the shared way, some 12 ms of CPU (bench/bench_forms.py prints both).
+  Works with any fpdf2 version that has `add_font(family, style, fname)`.
+- `SharedFonts`, faster: each variant is parsed into one fpdf2 `TTFFont` per process, and each document gets a
+  shell sharing its read-only metrics and cmap, with its own glyph subset map, font descriptor and fontTools object
+  (fpdf2's `output()` writes the document's object numbers into the descriptor and subsets the fontTools object in
+  place). That uses fpdf2's `TTFFont` internals, so it is used only with the fpdf2 versions in `SHARED_FONTS_TESTED`
+  and when `TTFFont` still has the attributes it relies on; anything else falls back to `PublicFonts`, so a new
+  fpdf2 makes the forms slower, never wrong. tests/test_forms_fonts.py checks that both adapters draw the same
+  pages and that documents built one after another and together stay correct.
 """
 from __future__ import annotations
 
+import atexit
 import copy
+import importlib.metadata
 import importlib.util
+import os
+import shutil
+import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass
+from enum import Enum
 from io import BytesIO
 from pathlib import Path
+from typing import Protocol
 
 from fontTools import subset as ft_subset
 from fontTools import ttLib
 from fpdf import FPDF
-from fpdf.fonts import SubsetMap, TTFFont
 
 FAMILY = "DejaVuSans"
 FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
@@ -60,10 +72,22 @@ DROPPED_TABLES = ("GSUB", "GPOS", "GDEF", "kern", "hdmx", "FFTM", "MATH", "meta"
 # Polish letters, and the punctuation and symbols of the templates and the rules' texts.
 BASE_CHARACTERS = ("".join(chr(c) for c in range(0x20, 0x7F)) + "".join(chr(c) for c in range(0xA0, 0x100))
                    + "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ" + "§·–—‑−„”“‘’‚‹›…•→←↑↓⁾⁽¹²³⁴⁵⁶⁷⁸⁹⁰°×«»≤≥€№™✓✗")
+# fpdf2 versions whose TTFFont internals SharedFonts was checked against (tests/test_forms_fonts.py).
+SHARED_FONTS_TESTED = ("2.8.9",)
 
 
 class FontNotFound(RuntimeError):
     pass
+
+
+class Variant(str, Enum):
+    BASE = "base"
+    FULL = "full"
+
+
+class OutsideBase(Exception):
+    """Raised while drawing with the base variant when the document draws a character it lacks: draw again with
+    the full variant."""
 
 
 def font_dir() -> Path:
@@ -96,105 +120,82 @@ def _prepare(source: Path | BytesIO, unicodes) -> bytes:
 
 
 @dataclass(frozen=True)
-class _Face:
+class Face:
+    """One style of the font, prepared: both variants as TrueType bytes, and what the layout needs to know."""
+
     style: str
-    data: bytes  # the prepared TrueType font (`REPERTOIRE`)
-    template: TTFFont  # parsed once; its cmap, widths and descriptor are shared by every document
-    glyph_order: tuple[str, ...]  # given to each document's copy, so fontTools need not rebuild glyph names
-    base_data: bytes  # the base variant (`BASE_CHARACTERS`)
-    base_glyph_order: tuple[str, ...]
-    base_glyphs: frozenset[str]  # glyph names of the template that the base variant holds under the same name
+    data: dict[Variant, bytes]
+    glyph_order: dict[Variant, tuple[str, ...]]
+    cmap: dict[Variant, dict[int, str]]  # code point → glyph name, per variant
+    widths: dict[int, int]  # code point → advance width in 1/1000 em, rounded as fpdf2 rounds it
+    missing_width: int  # the width of .notdef
 
 
-_faces: dict[str, _Face] | None = None
+_faces: dict[str, Face] | None = None
 _lock = threading.Lock()
 
 
-def _fonttools(data: bytes, glyph_order: tuple[str, ...]) -> ttLib.TTFont:
-    # recalcBBoxes=False: the subset keeps the glyph outlines as they are, so nothing needs re-measuring.
-    font = ttLib.TTFont(BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
-    font.setGlyphOrder(list(glyph_order))
-    return font
+def _face(style: str, source: Path) -> Face:
+    full = _prepare(source, [u for first, last in REPERTOIRE for u in range(first, last + 1)])
+    # Cut from the prepared font (fewer glyphs to go through than the original).
+    base = _prepare(BytesIO(full), sorted({ord(c) for c in BASE_CHARACTERS}))
+    data = {Variant.FULL: full, Variant.BASE: base}
+    glyph_order, cmaps = {}, {}
+    for variant, blob in data.items():
+        font = ttLib.TTFont(BytesIO(blob), lazy=True)
+        glyph_order[variant] = tuple(font.getGlyphOrder())
+        cmaps[variant] = font.getBestCmap()
+        if variant is Variant.FULL:
+            scale = 1000 / font["head"].unitsPerEm
+            metrics = font["hmtx"].metrics
+            # fpdf2's own rounding of a width (ROUND_HALF_UP), so our sums are the widths it prints with.
+            widths = {code: round(scale * metrics[glyph][0] + 0.001) for code, glyph in cmaps[variant].items()}
+            missing_width = round(scale * metrics[".notdef"][0])
+        font.close()
+    return Face(style, data, glyph_order, cmaps, widths, missing_width)
 
 
-def _load() -> dict[str, _Face]:
+def _load() -> dict[str, Face]:
     global _faces
     if _faces is None:
         with _lock:
             if _faces is None:
                 folder = font_dir()
-                host = FPDF()
-                faces = {}
-                for style, name in FILES.items():
-                    data = _prepare(folder / name, [u for first, last in REPERTOIRE for u in range(first, last + 1)])
-                    template = TTFFont(host, BytesIO(data), f"{FAMILY.lower()}{style}", style)  # type: ignore[arg-type]
-                    # Cut from the prepared font (fewer glyphs to go through than the original).
-                    base_data = _prepare(BytesIO(data), sorted({ord(c) for c in BASE_CHARACTERS}))
-                    base = ttLib.TTFont(BytesIO(base_data), lazy=True)
-                    base_cmap = base.getBestCmap()
-                    # A glyph counts as in the base variant only under the very name fpdf2 asks for it by (the
-                    # template's), for the same character: the names come from the cmap, so same name, same outline.
-                    base_glyphs = frozenset(glyph for code, glyph in template.cmap.items()
-                                            if base_cmap.get(code) == glyph) | {".notdef"}
-                    faces[style] = _Face(style, data, template, tuple(template.ttfont.getGlyphOrder()), base_data,
-                                         tuple(base.getGlyphOrder()), base_glyphs)
-                    base.close()
-                _faces = faces
+                _faces = {style: _face(style, folder / name) for style, name in FILES.items()}
     return _faces
 
 
-def warm_up() -> None:
-    """Prepare both variants of both faces now (e.g. when the app starts) rather than on the first PDF."""
-    _load()
+def faces() -> dict[str, Face]:
+    return _load()
 
 
-def attach(pdf: FPDF) -> None:
-    """Make DejaVu Sans (regular and bold) available to `pdf` as family `FAMILY`, from the per-process cache."""
-    for style, face in _load().items():
-        fontkey = f"{FAMILY.lower()}{style}"
-        font = TTFFont.__new__(TTFFont)
-        for name in TTFFont.__slots__:
-            if hasattr(face.template, name):
-                setattr(font, name, getattr(face.template, name))
-        # Per document: its index, descriptor, fontTools object (subset in place by output()) and glyph subset.
-        font.i = len(pdf.fonts) + 1
-        # output() writes the document's object numbers and font file into the descriptor: never share it.
-        font.desc = copy.copy(face.template.desc)
-        font.ttfont = _fonttools(face.data, face.glyph_order)
-        font.missing_glyphs = []
-        font.biggest_size_pt = 0
-        font._hbfont = None
-        font.subset = SubsetMap(font)
-        pdf.fonts[fontkey] = font
-
-
-def settle(pdf: FPDF) -> dict[str, str]:
-    """Just before `pdf.output()`: for each of our faces, give fpdf2 the base variant to subset when every glyph the
-    document drew in that face is in it; otherwise the full font stays. Returns {fontkey: "base" or "full"}."""
-    chosen = {}
-    for style, face in _load().items():
-        fontkey = f"{FAMILY.lower()}{style}"
-        font = pdf.fonts.get(fontkey)
-        if not isinstance(font, TTFFont) or font.cmap is not face.template.cmap:
-            continue  # not attached by us
-        drawn = {glyph.glyph_name for glyph, _ in font.subset.items() if glyph is not None}
-        if drawn <= face.base_glyphs:
-            font.ttfont.close()
-            font.ttfont = _fonttools(face.base_data, face.base_glyph_order)
-            chosen[fontkey] = "base"
-        else:
-            chosen[fontkey] = "full"
-    return chosen
+def widths(style: str) -> dict[int, int]:
+    """Advance widths of face `style` ("" or "B"), code point → 1/1000 em."""
+    return _load()[style].widths
 
 
 def covered(char: str) -> bool:
-    return ord(char) in _load()[""].template.cmap
+    return ord(char) in _load()[""].cmap[Variant.FULL]
+
+
+_BASE_SET = frozenset(BASE_CHARACTERS + "\n\r")  # line breaks are never drawn as glyphs
+
+
+def in_base(text: str) -> bool:
+    """Does the base variant hold every character of `text`?"""
+    return _BASE_SET.issuperset(text)
+
+
+# Characters `printable` keeps as they are: the base set less control and format characters (the soft hyphen).
+_KEPT = frozenset(c for c in BASE_CHARACTERS + "\n" if c == "\n" or unicodedata.category(c) not in ("Cc", "Cf"))
 
 
 def printable(text: str) -> str:
     """`text` in NFC (so "e" + combining ogonek becomes "ę"), with characters the font lacks replaced by "?"."""
+    if _KEPT.issuperset(text) and unicodedata.is_normalized("NFC", text):
+        return text  # nearly every text: nothing to change
     text = unicodedata.normalize("NFC", text)
-    cmap = _load()[""].template.cmap
+    cmap = _load()[""].cmap[Variant.FULL]
     out = []
     for ch in text:
         category = unicodedata.category(ch)
@@ -209,3 +210,138 @@ def printable(text: str) -> str:
         else:
             out.append("?")
     return "".join(out)
+
+
+# --- the adapters ------------------------------------------------------------------------------------------------
+
+
+class FontAdapter(Protocol):
+    name: str
+
+    def attach(self, pdf: FPDF, variant: Variant) -> None:
+        """Make DejaVu Sans (regular and bold) available to `pdf` as family `FAMILY`, in `variant`."""
+
+
+class PublicFonts:
+    """fpdf2's public API: `add_font` on the prepared variants, written once per process to a private folder."""
+
+    name = "public"
+
+    def __init__(self) -> None:
+        self._folder: Path | None = None
+        self._lock = threading.Lock()
+
+    def path(self, style: str, variant: Variant) -> Path:
+        folder = self._folder
+        target = folder / f"{FAMILY}{style}-{variant.value}.ttf" if folder else None
+        if target is None or not target.is_file():  # first use, or a temp-folder cleaner removed it
+            with self._lock:
+                if self._folder is None or not self._folder.is_dir():
+                    self._folder = Path(tempfile.mkdtemp(prefix="forms-fonts-"))  # mode 0700
+                    atexit.register(shutil.rmtree, self._folder, True)
+                target = self._folder / f"{FAMILY}{style}-{variant.value}.ttf"
+                if not target.is_file():
+                    partial = target.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
+                    partial.write_bytes(_load()[style].data[variant])
+                    os.replace(partial, target)
+        return target
+
+    def attach(self, pdf: FPDF, variant: Variant) -> None:
+        for style in FILES:
+            pdf.add_font(FAMILY, style, self.path(style, variant))
+
+
+class SharedFonts:
+    """One fpdf2 `TTFFont` per face and variant per process, shared read-only; fpdf2 internals (see the module
+    docstring). `supported()` says whether the installed fpdf2 is one this was checked against."""
+
+    name = "shared"
+    # What each document gets of its own: output() writes the descriptor, subsets the fontTools object in place,
+    # and fills the subset map and the missing-glyph list while the document is drawn.
+    PER_DOCUMENT = ("i", "desc", "ttfont", "subset", "missing_glyphs", "biggest_size_pt", "_hbfont")
+
+    def __init__(self) -> None:
+        self._templates: dict[tuple[str, Variant], object] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def supported() -> bool:
+        try:
+            from fpdf.fonts import SubsetMap, TTFFont  # noqa: F401  (internals: present in the tested versions)
+        except ImportError:
+            return False
+        version = importlib.metadata.version("fpdf2")
+        slots = set(getattr(TTFFont, "__slots__", ()))
+        return version in SHARED_FONTS_TESTED and set(SharedFonts.PER_DOCUMENT) | {"cmap", "cw"} <= slots
+
+    def _template(self, style: str, variant: Variant):
+        key = (style, variant)
+        template = self._templates.get(key)
+        if template is None:
+            from fpdf.fonts import TTFFont
+
+            with self._lock:
+                template = self._templates.get(key)
+                if template is None:
+                    host = FPDF()
+                    template = TTFFont(host, BytesIO(_load()[style].data[variant]),  # type: ignore[arg-type]
+                                       f"{FAMILY.lower()}{style}", style)
+                    self._templates[key] = template
+        return template
+
+    def attach(self, pdf: FPDF, variant: Variant) -> None:
+        from fpdf.fonts import SubsetMap, TTFFont
+
+        for style in FILES:
+            face = _load()[style]
+            template = self._template(style, variant)
+            font = TTFFont.__new__(TTFFont)
+            for name in TTFFont.__slots__:
+                if hasattr(template, name):
+                    setattr(font, name, getattr(template, name))
+            font.i = len(pdf.fonts) + 1
+            font.desc = copy.copy(template.desc)
+            # recalcBBoxes=False: the subset keeps the glyph outlines as they are, so nothing needs re-measuring;
+            # the glyph order is given, so fontTools need not rebuild glyph names from the cmap.
+            ttfont = ttLib.TTFont(BytesIO(face.data[variant]), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+            ttfont.setGlyphOrder(list(face.glyph_order[variant]))
+            font.ttfont = ttfont
+            font.missing_glyphs = []
+            font.biggest_size_pt = 0
+            font._hbfont = None
+            font.subset = SubsetMap(font)
+            pdf.fonts[f"{FAMILY.lower()}{style}"] = font
+
+
+ADAPTERS: dict[str, type] = {"public": PublicFonts, "shared": SharedFonts}
+_adapters: dict[str, FontAdapter] = {}
+_default: str | None = None  # the adapter chosen for this process, once
+
+
+def adapter(name: str | None = None) -> FontAdapter:
+    """The adapter called `name`, or the one to use: "shared" when the installed fpdf2 supports it, else "public".
+    FORMS_FONTS=public in the environment forces the public one."""
+    global _default
+    if name is None:
+        forced = os.environ.get("FORMS_FONTS")
+        if forced in ADAPTERS:
+            name = forced
+        else:
+            if _default is None:
+                _default = "shared" if SharedFonts.supported() else "public"
+            name = _default
+    if name == "shared" and name not in _adapters and not SharedFonts.supported():
+        name = "public"
+    if name not in _adapters:
+        with _lock:
+            _adapters.setdefault(name, ADAPTERS[name]())
+    return _adapters[name]
+
+
+def warm_up() -> None:
+    """Prepare the font now (e.g. when the app starts) rather than on the first PDF."""
+    _load()
+    chosen = adapter()
+    if isinstance(chosen, SharedFonts):
+        for style in FILES:
+            chosen._template(style, Variant.BASE)  # pylint: disable=protected-access

@@ -2,16 +2,26 @@
 fields written over dotted lines, check boxes, struck-through choices and tables that continue on the next page.
 
 Nothing here knows about a case or a decision: `annex1.py` and `summary.py` map those to plain strings first.
+
+Why the tables and the line breaking of Annex 1 are our own and not fpdf2's `table()` / `multi_cell()`: fpdf2's line
+breaker measures a line again after every character it adds, which made a typical Annex 1 built with `table()` take
+76 ms instead of 29 ms (and the 26-job extreme case 434 ms instead of 77 ms) – past the 50 ms budget of a form the
+organizer's ZIP builds 1,000 times – and `table()` refuses a row taller than a page (ValueError), where a
+request for credit may carry a very long description. So `wrap` breaks lines word by word with widths summed from
+the font's own width table, `grid` draws the rows, and each line is placed with fpdf2's `text()` (`put`), a quarter
+of the cost of `cell()`; all tested in tests/test_forms_pdf.py (bench/bench_forms.py prints the `table()` figure
+beside ours). Page breaks are decided with fpdf2's `will_page_break()`. The summary, which has no such budget, uses
+fpdf2's `multi_cell` and `write`.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Sequence
 
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
-from fpdf.fonts import TTFFont
 
 from logic.clock import WARSAW
 from logic.periods import polish_date
@@ -24,6 +34,7 @@ GREY = (90, 90, 90)
 HEAD_FILL = (232, 232, 232)
 LEFT, TOP, RIGHT, BOTTOM = 18.0, 15.0, 18.0, 18.0
 PRODUCER = "Asystent kształcenia podyplomowego pielęgniarek i położnych"
+CONTINUED = "(cd.)"  # after a point's title on the pages its table continues on
 
 
 def short_date(day: date | None) -> str:
@@ -32,6 +43,8 @@ def short_date(day: date | None) -> str:
 
 
 CELL_PAD_X, CELL_PAD_Y = 1.2, 1.0
+TITLE_SIZE, TITLE_LINE = 9.0, 5.0  # a point's title above its table
+TITLE_BEFORE, TITLE_AFTER = 1.5, 0.8
 
 
 @dataclass
@@ -54,11 +67,19 @@ class Column:
 
 
 class FormPDF(FPDF):
-    """An A4 portrait document in DejaVu Sans with metadata and the footer the issue asks for."""
+    """An A4 portrait document in DejaVu Sans with metadata and the footer the issue asks for.
 
-    def __init__(self, *, title: str, subject: str, generated_on: date, as_of: date, law_checked_on: date | None):
+    `as_of` is the day of the assessment the document shows; None (a blank form) leaves "ocena na dzień" out of
+    the footer. `variant` is the font variant drawn with: build documents with `render`, which starts with the
+    small base variant and draws again with the full one when the document needs it.
+    """
+
+    def __init__(self, *, title: str, subject: str, generated_on: date, as_of: date | None,
+                 law_checked_on: date | None, variant: fonts.Variant = fonts.Variant.FULL,
+                 font_adapter: fonts.FontAdapter | None = None):
         super().__init__(orientation="P", unit="mm", format="A4")
-        fonts.attach(self)
+        self.variant = variant
+        (font_adapter or fonts.adapter()).attach(self, variant)
         self.set_margins(LEFT, TOP, RIGHT)
         self.set_auto_page_break(True, margin=BOTTOM)
         self.set_title(title)
@@ -78,6 +99,13 @@ class FormPDF(FPDF):
         self.c_margin = 0  # cells are padded explicitly, so a wrapped line uses exactly the width it was wrapped to
         self.use(9)
 
+    def normalize_text(self, text: str) -> str:
+        """fpdf2 calls this for every text it draws: drawing with the base variant, a character it lacks means the
+        document must be drawn again with the full font (see `render`)."""
+        if self.variant is fonts.Variant.BASE and not fonts.in_base(text):
+            raise fonts.OutsideBase(text)
+        return super().normalize_text(text)
+
     # --- text --------------------------------------------------------------------------------------------------
 
     def use(self, size: float, bold: bool = False) -> None:
@@ -86,6 +114,11 @@ class FormPDF(FPDF):
     @property
     def content_width(self) -> float:
         return self.w - self.l_margin - self.r_margin
+
+    def keep(self, height: float) -> None:
+        """Start a new page unless `height` mm still fit on this one (fpdf2's `will_page_break`)."""
+        if self.will_page_break(height):
+            self.add_page()
 
     def paragraph(self, text: str, *, size: float = 9, bold: bool = False, align: str = "LEFT",
                   line_height: float | None = None, markdown: bool = False, indent: float = 0.0,
@@ -101,24 +134,37 @@ class FormPDF(FPDF):
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         else:
             for line in self.wrap(fonts.printable(text), width, width):
-                self._ensure_space(height)
-                self.set_xy(self.l_margin + indent, self.get_y())
-                self.cell(width, height, line, align=Align.coerce(align), link=link or "")
+                self.keep(height)
+                if link:
+                    self.set_xy(self.l_margin + indent, self.get_y())
+                    self.cell(width, height, line, align=Align.coerce(align), link=link)
+                else:
+                    self.put(self.l_margin + indent, self.get_y(), width, height, line, align)
                 self.set_xy(self.l_margin, self.get_y() + height)
         self.set_text_color(*INK)
 
+    def put(self, x: float, y: float, width: float, height: float, text: str, align: str = "L") -> None:
+        """One line of text in the box (x, y, width, height), vertically centred as fpdf2's `cell` centres it, with
+        fpdf2's `text()`: a quarter of the cost of `cell()`, which a form calls some 150 times. The line must fit
+        (it comes from `wrap`)."""
+        if align in ("C", "R", "CENTER", "RIGHT"):
+            free = width - self.measure(text)
+            x += free / 2 if align in ("C", "CENTER") else free
+        self.text(x, y + 0.5 * height + 0.3 * self.font_size, text)
+
     def measure(self, text: str) -> float:
-        """Width of `text` in the current font (mm), summed from the font's advance widths.
+        """Width of `text` in the current font (mm), summed from the font's advance widths (`fonts.widths`).
 
         fpdf2's get_string_width runs the text through its bidi and style preprocessing first, which made measuring
         the slowest part of laying out a form; our text is printable() left-to-right plain text in a TrueType font
-        without kerning, so the plain sum is what fpdf2 itself would print.
+        without kerning, so the plain sum is what fpdf2 itself prints (a test compares the two).
         """
-        font = self.current_font
-        if not isinstance(font, TTFFont):
+        table = fonts.widths("B" if "B" in self.font_style else "")
+        try:
+            units = sum(map(table.__getitem__, map(ord, text)))
+        except KeyError:
             return self.get_string_width(text)
-        widths = font.cw
-        return sum(widths[ord(c)] for c in text) * self.font_size_pt * 0.001 / self.k
+        return units * self.font_size_pt * 0.001 / self.k
 
     def wrap(self, text: str, first_width: float, width: float) -> list[str]:
         """Greedy word wrap in the current font: the first line may be shorter; a word too long for a line is cut.
@@ -184,7 +230,7 @@ class FormPDF(FPDF):
         """
         self.use(size)
         right = self.w - self.r_margin - reserve
-        self._ensure_space(line_height * max(lines, 1) + (3 if caption else 0))
+        self.keep(line_height * max(lines, 1) + (3 if caption else 0))
         self.set_x(self.l_margin)
         x = self.l_margin
         if label:
@@ -207,12 +253,11 @@ class FormPDF(FPDF):
             if i > 0:
                 self.ln(line_height)
                 x = self.l_margin
-                self._ensure_space(line_height)
+                self.keep(line_height)
             y = self.get_y()
             self.dotted(x, right, y + line_height - 1.0)
             if i < len(parts):
-                self.set_xy(x + 0.5, y)
-                self.cell(right - x - 0.5, line_height - 0.6, parts[i])
+                self.put(x + 0.5, y, right - x - 0.5, line_height - 0.6, parts[i])
             self.set_xy(self.l_margin, y)
         self.ln(line_height)
         if caption:
@@ -227,27 +272,50 @@ class FormPDF(FPDF):
         self.ln(3.2)
         self.use(9)
 
+    # --- slots (a year, a place and date, a signature) ----------------------------------------------------------
+
+    SLOT_CAPTION_SIZE, SLOT_CAPTION_LINE = 6.5, 2.8
+
+    def slot_lines(self, x1: float, x2: float, value: str | None, size: float = 9) -> list[str]:
+        """`value` wrapped to the slot's width: a long value takes more lines, it is never cut."""
+        self.use(size)
+        text = fonts.printable(value or "")
+        return self.wrap(text, x2 - x1 - 1, x2 - x1 - 1) if text.strip() else []
+
+    def slot_height(self, x1: float, x2: float, value: str | None, caption: str | None, *, size: float = 9,
+                    line_height: float = 6.0, lines: int = 1) -> float:
+        """The height `slot` takes: its lines, and its caption under them."""
+        count = max(lines, len(self.slot_lines(x1, x2, value, size)), 1)
+        self.use(self.SLOT_CAPTION_SIZE)
+        caption_lines = len(self.wrap(fonts.printable(caption), x2 - x1, x2 - x1)) if caption else 0
+        self.use(size)
+        return line_height + (count - 1) * size * 0.5 + caption_lines * self.SLOT_CAPTION_LINE
+
     def slot(self, x1: float, x2: float, y: float, value: str | None, caption: str | None, *,
-             size: float = 9, line_height: float = 6.0) -> None:
-        """A short dotted slot at (x1..x2, y) with an optional value above and a caption below (signatures, year)."""
-        self.dotted(x1, x2, y + line_height - 1.0)
-        if value:
-            self.use(size)
-            text = fonts.printable(value)
-            while len(text) > 1 and self.measure(text) > x2 - x1 - 1:
-                text = text[:-2] + "…"
-            self.set_xy(x1, y)
-            self.cell(x2 - x1, line_height - 0.6, text, align=Align.C)
+             size: float = 9, line_height: float = 6.0, lines: int = 1) -> float:
+        """A dotted slot at (x1..x2, y) with the value written above its dotted line and a caption below
+        (signatures, a year, the place and date). A value too long for one line wraps onto more lines, the last
+        one on the dotted line; `lines` is the least number of lines (to align slots side by side).
+        Returns the y under the caption."""
+        parts = self.slot_lines(x1, x2, value, size)
+        count = max(lines, len(parts), 1)
+        inner = size * 0.5  # the lines of a wrapped value, above the last one
+        bottom = y + line_height + (count - 1) * inner
+        self.dotted(x1, x2, bottom - 1.0)
+        self.use(size)
+        for i, line in enumerate(parts):  # the value's last line sits right above the dotted line
+            self.put(x1, bottom - line_height - (len(parts) - 1 - i) * inner, x2 - x1, line_height - 0.6, line, "C")
+        end = bottom
         if caption:
-            self.use(6.5)
+            self.use(self.SLOT_CAPTION_SIZE)
             self.set_text_color(*GREY)
-            top = y + line_height - 0.4
+            top = bottom - 0.4
             for i, line in enumerate(self.wrap(fonts.printable(caption), x2 - x1, x2 - x1)):
-                self.set_xy(x1, top + i * 2.8)
-                self.cell(x2 - x1, 2.8, line, align=Align.C)
-            self.set_xy(x1, self.get_y() + 2.8)
+                self.put(x1, top + i * self.SLOT_CAPTION_LINE, x2 - x1, self.SLOT_CAPTION_LINE, line, "C")
+                end = top + (i + 1) * self.SLOT_CAPTION_LINE
             self.set_text_color(*INK)
         self.use(size)
+        return end
 
     def checkbox(self, x: float, y: float, checked: bool, size: float = 3.6) -> None:
         """A square box with a bold "X" inside when checked (the template: mark the title held with "x")."""
@@ -258,40 +326,59 @@ class FormPDF(FPDF):
             self.cell(size, size, "X", align=Align.C)
             self.use(9)
 
-    def _ensure_space(self, height: float) -> None:
-        if self.get_y() + height > self.page_break_trigger:
-            self.add_page()
-
     # --- tables ------------------------------------------------------------------------------------------------
 
     def grid(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, blank_rows: int = 3,
              blank_height: float = 7.5, size: float = 7.8, heading_size: float = 7.0,
-             row_height: float = 6.0, title: str | None = None) -> None:
-        """A bordered table: text wraps inside its cell, rows grow with it, and the heading row repeats on every page
-        the table continues on. An empty table keeps `blank_rows` blank rows for handwriting. `title` (the point's
-        heading) stays on the same page as the heading row and the first row.
+             row_height: float = 6.0, title: str | None = None, handwriting_from: int = 1,
+             keep_after: float = 0.0) -> None:
+        """A bordered table: text wraps inside its cell, rows grow with it, and every page the table continues on
+        repeats the point's `title` (with "(cd.)") and the heading row. An empty table keeps `blank_rows` blank
+        rows for handwriting; a row whose cells from `handwriting_from` on are empty is at least as tall as
+        those (`blank_height`). The title, the heading row and the first row stay together; `keep_after` mm
+        (what follows the table, e.g. the signatures) stay on the page of the last row.
         """
         widths = [c.width * self.content_width for c in columns]
         heading = _Row([fonts.printable(c.heading) for c in columns], heading_size, True, 0.0, "CENTER")
-        body = [_Row([fonts.printable(t or "") for t in r], size, False, row_height, None) for r in rows]
+        body = []
+        for r in rows:
+            cells = [fonts.printable(t or "") for t in r]
+            blank = not any(t.strip() for t in cells[handwriting_from:])
+            body.append(_Row(cells, size, False, max(row_height, blank_height) if blank else row_height, None))
         if not body:
             body = [_Row([""] * len(columns), size, False, blank_height, None) for _ in range(blank_rows)]
         for row in (heading, *body):
-            self._layout(row, widths, columns)
-        title_height = 7.3 if title else 0.0
+            self._layout(row, widths)
+        first_title = self._title_height(title)
+        again_title = self._title_height(f"{title} {CONTINUED}" if title else None)
+
+        def top(continued: bool) -> None:
+            if title:
+                self.ln(TITLE_BEFORE)
+                self.paragraph(f"{title} {CONTINUED}" if continued else title, size=TITLE_SIZE,
+                               line_height=TITLE_LINE)
+                self.ln(TITLE_AFTER)
+            self._draw_cells(heading, widths, columns, 0, len(heading.lines or []), heading.height, True)
+
         # Keep the title, the heading row and the first row together (all the rows of a blank table).
         first = min(sum(r.height for r in body) if not rows else body[0].height, 60.0)  # a giant row splits anyway
-        self._ensure_space(title_height + heading.height + first)
-        if title:
-            self.ln(1.5)
-            self.paragraph(title, size=9, line_height=5.0)
-            self.ln(0.8)
-        self._draw_row(heading, widths, columns, fill=True)
-        for row in body:
-            self._draw_row(row, widths, columns, heading=heading)
+        if len(body) == 1:
+            first += keep_after
+        self.keep(first_title + heading.height + first)
+        top(False)
+        repeat = _Repeat(lambda: top(True), again_title + heading.height)
+        for n, row in enumerate(body):
+            self._draw_row(row, widths, columns, repeat, keep_after if n == len(body) - 1 else 0.0)
         self.use(9)
 
-    def _layout(self, row: "_Row", widths: list[float], columns: Sequence[Column]) -> None:
+    def _title_height(self, title: str | None) -> float:
+        if not title:
+            return 0.0
+        self.use(TITLE_SIZE)
+        return TITLE_BEFORE + len(self.wrap(fonts.printable(title), self.content_width, self.content_width)) \
+            * TITLE_LINE + TITLE_AFTER
+
+    def _layout(self, row: "_Row", widths: list[float]) -> None:
         self.use(row.size, row.bold)
         row.lines = [self.wrap(text, w - 2 * CELL_PAD_X, w - 2 * CELL_PAD_X) if text.strip() else []
                      for text, w in zip(row.cells, widths)]
@@ -299,29 +386,33 @@ class FormPDF(FPDF):
         content = max((len(lines) for lines in row.lines), default=0) * row.line_height
         row.height = max(row.min_height, content + 2 * CELL_PAD_Y)
 
-    def _draw_row(self, row: "_Row", widths: list[float], columns: Sequence[Column], *, fill: bool = False,
-                  heading: "_Row | None" = None) -> None:
-        """Draw one row. A row that does not fit moves to a new page, after the heading row repeated there; a row
-        taller than a whole page is split across pages line by line, so no text is ever lost or overflows."""
+    def _draw_row(self, row: "_Row", widths: list[float], columns: Sequence[Column], repeat: "_Repeat",
+                  extra: float) -> None:
+        """Draw one row with `extra` mm free under it. A row that does not fit moves to a new page, after the
+        title and heading row repeated there; a row taller than a page is split across pages line by line, so no
+        text is ever lost or overflows (its last part keeps `extra` mm under it)."""
         start = 0
         remaining = max((len(lines) for lines in row.lines or []), default=0)
-        heading_height = heading.height if heading else 0.0
         while True:
             height = row.height if start == 0 else remaining * row.line_height + 2 * CELL_PAD_Y
             room = self.page_break_trigger - self.get_y()
-            if height <= room:
-                self._draw_cells(row, widths, columns, start, remaining, height, fill)
+            if height + extra <= room:
+                self._draw_cells(row, widths, columns, start, remaining, height, False)
                 return
-            at_top = self.get_y() <= self.t_margin + heading_height + 0.5
-            fits = int((room - 2 * CELL_PAD_Y) // row.line_height) if row.line_height else 0
-            if at_top or height > self.page_break_trigger - self.t_margin - heading_height:
-                if fits >= 1 and remaining > fits:
-                    self._draw_cells(row, widths, columns, start, fits, room, fill)
-                    start += fits
-                    remaining -= fits
+            fresh_page = self.page_break_trigger - self.t_margin - repeat.height
+            at_top = self.get_y() <= self.t_margin + repeat.height + 0.5
+            if at_top or height + extra > fresh_page:
+                fits = int((room - 2 * CELL_PAD_Y) // row.line_height) if row.line_height else 0
+                take = min(fits, remaining - 1)  # at least one line goes on with what follows the table
+                if take >= 1:
+                    self._draw_cells(row, widths, columns, start, take, room, False)
+                    start += take
+                    remaining -= take
+                elif at_top:  # nothing to split: draw it here rather than loop
+                    self._draw_cells(row, widths, columns, start, remaining, height, False)
+                    return
             self.add_page()
-            if heading is not None:
-                self._draw_row(heading, widths, columns, fill=True)
+            repeat.draw()
 
     def _draw_cells(self, row: "_Row", widths: list[float], columns: Sequence[Column], start: int, take: int,
                     height: float, fill: bool) -> None:
@@ -332,14 +423,14 @@ class FormPDF(FPDF):
             with self.local_context():
                 self.set_fill_color(*HEAD_FILL)
                 self.rect(self.l_margin, y, sum(widths), height, style="F")
-        for lines, w, column in zip(row.lines, widths, columns):
+        for lines, w, column in zip(row.lines or [], widths, columns):
             self.rect(x, y, w, height)
             chunk = lines[start:start + take]
             top = y + (height - len(chunk) * row.line_height) / 2  # vertically centred, like the template
-            align = Align.coerce(row.align or column.align)
+            align = row.align or column.align
             for i, line in enumerate(chunk):
-                self.set_xy(x + CELL_PAD_X, top + i * row.line_height)
-                self.cell(w - 2 * CELL_PAD_X, row.line_height, line, align=align)
+                self.put(x + CELL_PAD_X, top + i * row.line_height, w - 2 * CELL_PAD_X, row.line_height, line,
+                         align)
             x += w
         self.set_xy(self.l_margin, y + height)
 
@@ -353,19 +444,36 @@ class FormPDF(FPDF):
             self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
         self.use(6.8)
         self.set_text_color(*GREY)
-        left = (f"Wygenerowano {polish_date(self.generated_on)} · ocena na dzień {polish_date(self.as_of)} · "
-                f"stan prawny na dzień {polish_date(self.law_checked_on)}")
+        parts = [f"Wygenerowano {polish_date(self.generated_on)}"]
+        if self.as_of:
+            parts.append(f"ocena na dzień {polish_date(self.as_of)}")
+        if self.law_checked_on:
+            parts.append(f"stan prawny na dzień {polish_date(self.law_checked_on)}")
         self.set_xy(self.l_margin, self.get_y() + 1)
-        self.cell(self.content_width - 25, 4, left)
+        self.cell(self.content_width - 25, 4, " · ".join(parts))
         self.cell(25, 4, f"strona {self.page_no()} z {{nb}}", align=Align.R)
         self.set_text_color(*INK)
-
-    def output(self, *args, **kwargs):  # type: ignore[override]
-        """fpdf2's output(), after `fonts.settle` has chosen for each face the smaller font to subset when the
-        document's glyphs allow it."""
-        fonts.settle(self)
-        return super().output(*args, **kwargs)
 
     def to_bytes(self) -> bytes:
         """The finished PDF as bytes (st.download_button refuses a bytearray)."""
         return bytes(self.output())
+
+
+@dataclass(frozen=True)
+class _Repeat:
+    """What a table draws at the top of each page it continues on, and how tall that is."""
+
+    draw: Callable[[], None]
+    height: float
+
+
+def render(draw: Callable[[FormPDF], None], **document) -> bytes:
+    """A document drawn by `draw` on a `FormPDF(**document)`, as PDF bytes: with the font's small base variant, or,
+    when the document draws a character the base variant lacks, drawn again with the full one."""
+    try:
+        pdf = FormPDF(variant=fonts.Variant.BASE, **document)
+        draw(pdf)
+    except fonts.OutsideBase:
+        pdf = FormPDF(variant=fonts.Variant.FULL, **document)
+        draw(pdf)
+    return pdf.to_bytes()

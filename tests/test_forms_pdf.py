@@ -1,26 +1,27 @@
-"""Annex 1 and the summary as PDFs: text extracted back (pypdf), pages rendered (pypdfium2) into artifacts/forms/,
-fonts, metadata, footers, extreme input, and the struck-through choices and the "X" checked on the rendered image.
+"""Annex 1 (and what both documents share) as PDFs: text extracted back (pypdf), positions and pages rendered
+(pypdfium2) into artifacts/forms/, metadata, footers, extreme input, the struck-through choices and the "X" checked
+on the rendered image, and the layout rules of issue 11: continuation pages, the signature kept with pkt 10, values
+that wrap, blank rows, "– wzór" and "ocena na dzień". The summary is tested in test_forms_summary.py, the font in
+test_forms_fonts.py.
 """
 from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
-from forms import Annex1Values, RequestedCredit, annex1_values, build_annex1, build_summary, fonts
-from forms.pdf import Column, FormPDF
+from forms import Annex1Values, RequestedCredit, annex1_values, build_annex1, build_summary
+from forms.annex1 import APPLICANT_SIGNATURE, BLANK_MARK, PLACE_AND_DATE
+from forms.pdf import CONTINUED, Column, FormPDF
 from logic import Case, assess
 from logic.periods import polish_date
 
-from test_forms_support import (AS_OF, GENERATED_ON, POLISH, ROOT, extreme_case, pdf_text, render, squash,
-                                typical_case)
+from test_forms_support import (AS_OF, GENERATED_ON, LONG_PLACE, MM, POLISH, ROOT, extreme_case, long_history_case,
+                                pdf_text, render, squash, text_boxes, typical_case)
 
 
 def annex(case: Case, **changes) -> tuple[Annex1Values, bytes]:
@@ -238,104 +239,6 @@ def test_same_input_same_bytes():
     assert build_annex1(values, as_of=AS_OF, generated_on=GENERATED_ON) == first
 
 
-def test_documents_built_together_share_the_font_safely():
-    """The parsed font is shared; each document must still get its own, complete subset."""
-    values = annex1_values(typical_case(), assess(typical_case(), AS_OF))
-    expected = build_annex1(values, as_of=AS_OF, generated_on=GENERATED_ON)
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda _: build_annex1(values, as_of=AS_OF, generated_on=GENERATED_ON), range(8)))
-    assert all(r == expected for r in results)
-    other = build_annex1(Annex1Values(full_name="Їжак Ґава"), as_of=AS_OF, generated_on=GENERATED_ON)
-    assert "Їжак Ґава" in "\n".join(pdf_text(other))
-
-
-def test_documents_that_differ_built_together_each_get_their_own_font_objects():
-    """Each document has its own font descriptor: output() gives it the document's object numbers and font file."""
-    from fpdf import FPDF
-
-    first, second = FPDF(), FPDF()
-    fonts.attach(first)
-    fonts.attach(second)
-    for key, font in first.fonts.items():
-        assert font.desc is not second.fonts[key].desc and font.subset is not second.fonts[key].subset
-    names = ["Żaneta Łucja", "Їжак Ґава", "Øystein Ærø", "Zoë Brontë", "Ελένη", "Łukasz", "Ана Ђурић", "Ōtsuka"]
-    build = lambda name: build_annex1(Annex1Values(full_name=name, field=name), as_of=AS_OF,  # noqa: E731
-                                      generated_on=GENERATED_ON)
-    expected = [build(name) for name in names]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(build, names * 3))
-    assert results == expected * 3
-    for name, data in zip(names, expected):
-        assert name in "\n".join(pdf_text(data))
-
-
-def _spy_settle(monkeypatch) -> list[dict[str, str]]:
-    """Record which variant `fonts.settle` chose for every document output from now on."""
-    chosen: list[dict[str, str]] = []
-    real = fonts.settle
-    monkeypatch.setattr(fonts, "settle", lambda pdf: chosen.append(real(pdf)) or chosen[-1])
-    return chosen
-
-
-def test_typical_documents_are_subset_from_the_small_base_font(monkeypatch):
-    """The templates' own words, the rules' texts and Polish input only use `BASE_CHARACTERS`."""
-    chosen = _spy_settle(monkeypatch)
-    case = typical_case()
-    annex(case, place="Kraków", signed_on=date(2026, 11, 24), full_name=POLISH)
-    build_summary(case, assess(case, AS_OF), generated_on=GENERATED_ON)
-    build_annex1(Annex1Values(full_name="Zoë Müller-Sørensen"), as_of=AS_OF, generated_on=GENERATED_ON)
-    assert chosen == [{"dejavusans": "base", "dejavusansB": "base"}] * 3
-
-
-def test_a_character_outside_the_base_font_keeps_the_full_font(monkeypatch):
-    """The choice is made from the glyphs actually drawn, so nothing drawn can go missing from the embedded font."""
-    chosen = _spy_settle(monkeypatch)
-    outside = ["Їжак Ґава", "Ελένη", "Ōtsuka", "ŷ ǅ ő", "₴ 100"]
-    for text in outside:
-        assert any(ord(c) not in {ord(b) for b in fonts.BASE_CHARACTERS} for c in text)
-        pdf = FormPDF(title="Próba", subject="Dz. U. poz. 57", generated_on=GENERATED_ON, as_of=AS_OF,
-                      law_checked_on=None)
-        pdf.add_page()
-        pdf.paragraph(f"{POLISH} § 4 – {text}", size=9)
-        pdf.paragraph("Pogrubione: ąę", bold=True)
-        data = pdf.to_bytes()
-        assert chosen[-1] == {"dejavusans": "full", "dejavusansB": "base"}
-        assert squash(text) in squash(pdf_text(data)[0])
-        assert squash(text) in squash(pdfium.PdfDocument(data)[0].get_textpage().get_text_range())
-
-
-def test_the_base_font_embeds_exactly_what_the_full_font_would(monkeypatch):
-    """Same glyphs, same names, same outlines: the PDF does not depend on which variant fpdf2 subset."""
-    case = typical_case()
-    values = annex1_values(case, assess(case, AS_OF))
-    build = [lambda: build_annex1(values, as_of=AS_OF, generated_on=GENERATED_ON),
-             lambda: build_summary(case, assess(case, AS_OF), generated_on=GENERATED_ON)]
-    from_base = [b() for b in build]
-    monkeypatch.setattr(fonts, "settle", lambda pdf: {})  # fpdf2 subsets the full font
-    assert [b() for b in build] == from_base
-
-
-def test_the_base_glyphs_are_really_in_the_base_font():
-    for face in fonts._load().values():  # pylint: disable=protected-access
-        assert {face.template.cmap[ord(c)] for c in fonts.BASE_CHARACTERS} <= face.base_glyphs
-        assert face.base_glyphs <= set(face.base_glyph_order)
-        assert len(face.base_glyph_order) < 300 < len(face.glyph_order)
-
-
-def test_characters_the_font_lacks_print_as_a_question_mark():
-    assert fonts.printable("Zofia 😀 李 e\u0328") == "Zofia ? ? ę"
-    assert fonts.printable("a\u200bb\tc") == "ab c"
-
-
-def test_the_font_comes_from_matplotlib_without_importing_it():
-    code = ("import sys; from datetime import date; from forms import build_annex1, Annex1Values;"
-            "build_annex1(Annex1Values(full_name='Łucja'), as_of=date(2026,1,20), generated_on=date(2026,1,20));"
-            "print('matplotlib' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
-    assert (fonts.font_dir() / fonts.LICENCE_FILE).is_file()
-
-
 # --- struck choices and the "X", on the rendered page ------------------------------------------------------------
 
 SCALE = 3.0
@@ -408,55 +311,6 @@ def test_struck_choices_and_the_x_follow_the_case_on_the_page(form, profession, 
         assert f"X {label}" in text
 
 
-# --- the summary -------------------------------------------------------------------------------------------------
-
-
-def test_summary_shows_goal_decisions_dates_documents_and_who_decides(summary):
-    case, data = summary
-    a = assess(case, AS_OF)
-    flat = " ".join("\n".join(pdf_text(data)).split())
-    assert "Podsumowanie" in flat
-    assert "specjalizacja (szkolenie specjalizacyjne) – pielęgniarstwo chirurgiczne" in flat
-    assert f"Ocena na dzień: {polish_date(AS_OF)}" in flat
-    assert f"Stan prawny na dzień: {polish_date(a.law_checked_on)}" in flat
-    for d in a.decisions:
-        assert " ".join(d.title.split()) in flat, d.title
-        for r in d.reasons:
-            assert " ".join(r.text.split()) in flat, r.text
-        for ref in d.legal_basis:
-            assert ref.citation in flat
-        for doc in d.documents:
-            assert doc in flat
-        for s in d.steps:
-            assert polish_date(s.date) in flat
-    labels = {d.outcome_label for d in a.decisions}
-    for label in labels:
-        assert f"Wynik: {label}" in flat
-    assert "SMK" in flat and "organizator kształcenia" in flat and "CMKP" in flat
-    assert "Żaneta" not in flat  # the summary leaves personal data out
-
-
-def test_summary_links_legal_basis_to_the_official_text(summary):
-    reader = PdfReader(io.BytesIO(summary[1]))
-    uris = {a.get_object()["/A"]["/URI"] for p in reader.pages for a in p.get("/Annots", [])}
-    assert "https://api.sejm.gov.pl/eli/acts/DU/2026/57/text.pdf" in uris
-
-
-def test_summary_of_a_case_with_steps_lists_them_with_dates():
-    from test_forms_support import example
-
-    case = example("pielegniarka-jeszcze-nie")
-    a = assess(case, AS_OF)
-    steps = [s for d in a.decisions for s in d.steps]
-    assert steps, "the example should have dated steps"
-    data = build_summary(case, a, generated_on=GENERATED_ON)
-    render(data, "summary-steps")
-    flat = " ".join("\n".join(pdf_text(data)).split())
-    assert "Terminy" in flat
-    for s in steps:
-        assert " ".join(s.label.split()) in flat
-
-
 def test_a_row_taller_than_a_page_is_split_without_losing_text():
     long_text = " ".join(f"słowo{i}" for i in range(1500))
     values = Annex1Values(credits=[RequestedCredit(area="moduly", description=long_text, basis="podstawa")])
@@ -466,3 +320,180 @@ def test_a_row_taller_than_a_page_is_split_without_losing_text():
     assert re.findall(r"słowo\d+", "\n".join(pages)) == long_text.split()  # every word, in order, once
     continued = [t for t in pages if "słowo" in t]
     assert len(continued) >= 2 and all("Podstawa zaliczenia" in t for t in continued)
+    # the signature line follows the last part of the giant row, on the same page
+    assert text_boxes(data, PLACE_AND_DATE)[0][0] == max(i for i, t in enumerate(pages) if "słowo" in t)
+
+
+# --- Annex 1: the layout rules of issue 11 -----------------------------------------------------------------------
+
+
+def _credits(n: int) -> list[RequestedCredit]:
+    return [RequestedCredit(area="moduly", description=f"Moduł {i + 1}: opieka nad pacjentem w stanie zagrożenia "
+                                                       f"życia, z elementami leczenia bólu i żywienia",
+                            basis=f"ukończony kurs specjalistyczny nr {i + 1}", legal_basis="§ 4 ust. 2 pkt 4")
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("count", range(0, 31))
+def test_the_place_date_and_signature_stay_on_the_page_of_pkt_10s_last_row(count):
+    """Whatever number of credits pushes pkt 10 towards the foot of a page, the signature line never starts a page
+    of its own: the page it is on also shows pkt 10's title and its last row."""
+    values = Annex1Values(full_name="Anna Kowalska", place="Kraków", signed_on=date(2026, 11, 24),
+                          credits=_credits(count))
+    data = build_annex1(values, as_of=AS_OF, generated_on=GENERATED_ON)
+    page, top, _ = text_boxes(data, PLACE_AND_DATE)[0]  # the applicant's, before Część B
+    # pkt 10's last row: the template's "Szkolenie praktyczne", left blank (no practical training is proposed)
+    before = [p for p, t, _ in text_boxes(data, "Szkolenie praktyczne") if (p, -t) < (page, -top)]
+    assert before and before[-1] == page, "the last row of pkt 10 is on the signature's page"
+    assert any(p == page for p, _, _ in text_boxes(data, "10. Wnioskowany obszar do zaliczenia"))
+    assert any(p == page for p, _, _ in text_boxes(data, APPLICANT_SIGNATURE.removesuffix("³⁾)")))
+
+
+def test_each_continuation_page_repeats_the_points_number_and_title_above_its_column_headings(extreme):
+    data = extreme[1]
+    tables = {"Nazwa zakładu pracy, adres": "5. Przebieg pracy zawodowej (w okresie ostatnich 5 lat)",
+              "Numer oraz data i miejsce wydania dyplomu": "6. Posiadany tytuł specjalisty",
+              "Nazwa kursu kwalifikacyjnego": "7. Ukończone kursy kwalifikacyjne",
+              "Nazwa kursu specjalistycznego": "8. Ukończone kursy specjalistyczne",
+              "Nazwa studiów podyplomowych": "9. Ukończone studia podyplomowe",
+              "Podstawa zaliczenia (ukończone": "10. Wnioskowany obszar do zaliczenia"}
+    continued = 0
+    for heading, title in tables.items():
+        pages = [(p, top) for p, top, _ in text_boxes(data, heading)]
+        assert pages, heading
+        for n, (page, heading_top) in enumerate(pages):
+            titles = [(top, bottom) for p, top, bottom in text_boxes(data, title) if p == page]
+            assert titles, f"{title} is not on page {page + 1} above its column headings"
+            title_bottom = min(b for t, b in titles if b > heading_top)
+            assert 0 < title_bottom - heading_top < 12 * MM  # right above the heading row
+            marked = [t for p, t, _ in text_boxes(data, f"{title} {CONTINUED}") if p == page]
+            assert bool(marked) == (n > 0), f"„{CONTINUED}” only where {title} continues"
+            continued += n > 0
+    assert continued >= 4  # the extreme case's tables continue on several pages
+
+
+def test_a_long_place_name_wraps_and_the_date_stays_whole():
+    values, data = annex(long_history_case(), place=LONG_PLACE, signed_on=date(2026, 11, 24))
+    text = "\n".join(pdf_text(data))
+    assert "…" not in text
+    assert squash(f"{LONG_PLACE}, 24.11.2026") in squash(text)
+    assert "24.11.2026" in text  # never cut inside the date
+    # the value stands above its dotted line, within the slot, over "(miejscowość, data)"
+    page, caption_top, _ = text_boxes(data, PLACE_AND_DATE)[0]
+    (date_page, date_top, date_bottom), = [b for b in text_boxes(data, "24.11.2026")]
+    assert date_page == page and 0 < date_bottom - caption_top < 4 * MM
+
+
+def test_every_value_of_a_long_history_is_printed_whole():
+    values, data = annex(long_history_case(), place=LONG_PLACE, signed_on=date(2026, 11, 24), pwz_year="2001 r.")
+    text = squash("\n".join(pdf_text(data)))
+    assert "…" not in text
+    for value in filled_strings(values):
+        assert squash(value) in text, value
+
+
+def _row_heights(data: bytes, x: float, width: float) -> list[float]:
+    """Heights (mm) of the body cells drawn at `x` with `width` (mm), in drawing order: bordered rectangles, less
+    the heading rows (those drawn over a grey fill of the same place and height)."""
+    heights = []
+    number = r"(-?[\d.]+)"
+    for page in PdfReader(io.BytesIO(data)).pages:
+        stream = page.get_contents().get_data().decode("latin-1")
+        rects = re.findall(rf"{number} {number} {number} {number} re ([SfB])", stream)
+        filled = {(y, h) for _, y, _, h, op in rects if op == "f"}
+        for left, y, w, h, op in rects:
+            if op == "S" and (y, h) not in filled and abs(float(left) - x * MM) < 0.05 \
+                    and abs(float(w) - width * MM) < 0.05:
+                heights.append(round(abs(float(h)) / MM, 2))
+    return heights
+
+
+def test_blank_rows_of_pkt_10_are_as_tall_as_the_other_blank_rows():
+    pdf = FormPDF(title="t", subject="s", generated_on=GENERATED_ON, as_of=None, law_checked_on=None)
+    data = build_annex1(Annex1Values(), generated_on=GENERATED_ON)
+    rows = _row_heights(data, pdf.l_margin, 0.06 * pdf.content_width)  # the "Lp." column of pkt 5–10
+    # pkt 5–9 keep three blank rows each, pkt 10 one per area of the template: none lower than the others (a row
+    # whose area label takes two lines is taller)
+    assert len(rows) == 5 * 3 + 2 and min(rows) == rows[0] and min(rows[-2:]) >= rows[0], rows
+
+
+def test_a_filled_form_does_not_say_wzor_and_a_blank_one_does(typical):
+    assert BLANK_MARK.strip() not in pdf_text(typical[1])[0]
+    blank = build_annex1(Annex1Values(), generated_on=GENERATED_ON)
+    assert f"(Dz. U. poz. 57){BLANK_MARK}" in pdf_text(blank)[0]
+    assert Annex1Values().is_blank and not typical[0].is_blank
+    assert not Annex1Values(place="Kraków").is_blank
+
+
+def test_the_footer_says_ocena_na_dzien_only_where_an_assessment_was_made(typical):
+    assert all(f"ocena na dzień {polish_date(AS_OF)}" in " ".join(t.split()) for t in pdf_text(typical[1]))
+    for text in pdf_text(build_annex1(Annex1Values(), generated_on=GENERATED_ON)):
+        flat = " ".join(text.split())
+        assert "ocena na dzień" not in flat
+        assert f"Wygenerowano {polish_date(GENERATED_ON)}" in flat and "stan prawny na dzień" in flat
+
+
+def test_the_grid_keeps_what_follows_with_its_last_row():
+    """`keep_after` on the hand-written table: the last row moves to a new page (with the title and the heading
+    row repeated) rather than leave what follows alone at the top of a page."""
+    columns = [Column("Lp.", 0.1, "CENTER"), Column("A", 0.9)]
+    pdf = FormPDF(title="t", subject="s", generated_on=GENERATED_ON, as_of=AS_OF, law_checked_on=None)
+    pdf.add_page()
+    room = pdf.page_break_trigger - pdf.get_y()
+    rows = [(f"{i}.", f"wiersz {i}") for i in range(1, 40)]
+    pdf.grid(columns, rows, title="1. Tabela", keep_after=room)  # asks for a whole page under the last row
+    pages = pdf_text(pdf.to_bytes())
+    last = max(i for i, t in enumerate(pages) if "wiersz 39" in t)
+    assert f"1. Tabela {CONTINUED}" in pages[last] and "wiersz 38" not in pages[last]
+
+
+def test_screenshots_of_a_long_history():
+    """The first page of the summary and the last page of Annex 1 for a long history, for the issue's closing note
+    (artifacts/screenshots/); Annex 1's last page holds Część B and the footnotes, and the page of the applicant's
+    signature (saved too) holds pkt 10."""
+    case = long_history_case()
+    a = assess(case, AS_OF)
+    values = annex1_values(case, a)
+    values.place, values.signed_on = LONG_PLACE, date(2026, 11, 24)
+    annex_pdf = build_annex1(values, as_of=AS_OF, generated_on=GENERATED_ON)
+    summary_pdf = build_summary(case, a, generated_on=GENERATED_ON)
+    folder = ROOT / "artifacts" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    signature_page = text_boxes(annex_pdf, PLACE_AND_DATE)[0][0]
+    for data, page, name in ((summary_pdf, 0, "podsumowanie-strona-1.png"),
+                             (annex_pdf, -1, "zalacznik-1-ostatnia-strona.png"),
+                             (annex_pdf, signature_page, "zalacznik-1-strona-z-podpisem.png")):
+        doc = pdfium.PdfDocument(data)
+        try:
+            doc[len(doc) - 1 if page < 0 else page].render(scale=2).to_pil().save(folder / name)
+        finally:
+            doc.close()
+        assert (folder / name).stat().st_size > 10_000
+    pages = pdf_text(annex_pdf)
+    assert "Część B (wypełnia organizator kształcenia)" in pages[-1] and "Dotyczy postaci papierowej." in pages[-1]
+    assert "10. Wnioskowany obszar do zaliczenia" in pages[signature_page]
+    assert pdf_text(summary_pdf)[0].find("Twój cel") < pdf_text(summary_pdf)[0].find("Możesz")
+
+
+@pytest.mark.parametrize("align", ["L", "C", "R"])
+def test_put_places_a_line_exactly_where_cell_would(align):
+    """`FormPDF.put` (fpdf2's text(), cheaper) draws the same pixels as fpdf2's cell() for a line that fits."""
+    from PIL import ImageChops
+
+    def page(draw) -> object:
+        pdf = FormPDF(title="t", subject="s", generated_on=GENERATED_ON, as_of=None, law_checked_on=None)
+        pdf.add_page()
+        for size, y in ((6.5, 30.0), (7.8, 40.0), (9, 50.0), (13, 60.0)):
+            pdf.use(size, bold=size > 10)
+            draw(pdf, 25.0, y, 120.0, size * 0.42 + 1, f"{POLISH} – Łódź, 24.11.2026 r.")
+        doc = pdfium.PdfDocument(pdf.to_bytes())
+        try:
+            return doc[0].render(scale=3, grayscale=True).to_pil()
+        finally:
+            doc.close()
+
+    def with_cell(pdf, x, y, w, h, text):
+        pdf.set_xy(x, y)
+        pdf.cell(w, h, text, align=align)
+
+    assert ImageChops.difference(page(lambda pdf, *box: pdf.put(*box, align)), page(with_cell)).getbbox() is None

@@ -89,6 +89,59 @@ def extreme_case() -> Case:
     return Case.model_validate(data)
 
 
+def long_history_case() -> Case:
+    """A nurse with a long but ordinary history: nine jobs (four in the last five years), eight courses (two with the
+    same name, years apart), a specialist title, postgraduate studies, and a long place name to sign in."""
+    jobs = [("2001-09-01", "2004-08-31", "Szpital Powiatowy w Grodzisku Mazowieckim", "Oddział wewnętrzny"),
+            ("2004-09-01", "2008-12-31", "Szpital Bielański, ul. Cegłowska 80, Warszawa", "Oddział chirurgii ogólnej"),
+            ("2009-01-01", "2012-06-30", "Centrum Onkologii, ul. Roentgena 5, Warszawa", "Blok operacyjny"),
+            ("2012-07-01", "2015-03-31", "Szpital Praski, Al. Solidarności 67, Warszawa",
+             "Oddział chirurgii naczyniowej"),
+            ("2015-04-01", "2018-09-30", "Mazowiecki Szpital Bródnowski, ul. Kondratowicza 8, Warszawa",
+             "Oddział chirurgii ogólnej i onkologicznej"),
+            ("2018-10-01", "2021-12-31", "Szpital Grochowski, ul. Grenadierów 51/59, Warszawa", "Izba przyjęć"),
+            ("2022-01-01", "2023-06-30", "Szpital Wolski, ul. Kasprzaka 17, Warszawa", "Oddział chirurgii"),
+            ("2023-07-01", "2024-12-31", "Centralny Szpital Kliniczny MSWiA, ul. Wołoska 137, Warszawa",
+             "Klinika chirurgii ogólnej"),
+            ("2025-01-01", None, "Warszawski Szpital Południowy, ul. Pileckiego 99, Warszawa",
+             "Oddział chirurgii ogólnej z pododdziałem chirurgii naczyń")]
+    employment = [{"start": start, **({"end": end} if end else {"ongoing": True}), "employer": employer,
+                   "unit": unit, "unit_field": "pielęgniarstwo chirurgiczne"} for start, end, employer, unit in jobs]
+    courses = [
+        ("kwalifikacyjny", "Kurs kwalifikacyjny w dziedzinie pielęgniarstwa chirurgicznego", "1997-06-20", "11/1997"),
+        ("kwalifikacyjny", "Kurs kwalifikacyjny w dziedzinie pielęgniarstwa chirurgicznego", "2006-11-18", "345/2006"),
+        ("kwalifikacyjny", "Kurs kwalifikacyjny w dziedzinie pielęgniarstwa operacyjnego", "2010-05-14", "88/2010"),
+        ("specjalistyczny", "Leczenie ran", "2016-04-08", "77/2016"),
+        ("specjalistyczny", "Wykonanie i interpretacja zapisu elektrokardiograficznego", "2017-10-20", "120/2017"),
+        ("specjalistyczny", "Żywienie dojelitowe i pozajelitowe", "2019-03-15", "31/2019"),
+        ("specjalistyczny", "Leczenie bólu ostrego u dorosłych", "2021-12-03", "240/2021"),
+        ("doksztalcajacy", "Profilaktyka zakażeń szpitalnych", "2023-02-10", "15/2023"),
+    ]
+    data = {
+        "label": "Długa historia: dziewięć miejsc pracy, osiem kursów",
+        "person": {"first_names": "Małgorzata", "surname": "Przybyszewska-Kołodziej", "gender": "k"},
+        "profession": "pielegniarka",
+        "right_to_practise": {"held": True, "number": "1412345P", "year": 2001,
+                              "issued_by": "Okręgowa Izba Pielęgniarek i Położnych w Warszawie"},
+        "employment": employment,
+        "courses": [{"kind": kind, "name": name, "field": "pielęgniarstwo chirurgiczne", "completed_on": day,
+                     "organizer": "Centrum Kształcenia Podyplomowego Pielęgniarek i Położnych w Warszawie",
+                     "certificate": f"{number}, {day[8:10]}.{day[5:7]}.{day[:4]}, Warszawa", "hours": 120}
+                    for kind, name, day, number in courses],
+        "specialist_titles": [{"field": "pielęgniarstwo operacyjne", "completed_on": "2013-03-01",
+                               "diploma": "Dyplom nr 5012, 1.03.2013, Warszawa",
+                               "organizer": "Centrum Medyczne Kształcenia Podyplomowego, Warszawa"}],
+        "postgraduate_studies": [{"name": "Zarządzanie w ochronie zdrowia", "field": "zarządzanie",
+                                  "completed_on": "2020-06-30", "certificate": "30.06.2020, Warszawa",
+                                  "university": "Warszawski Uniwersytet Medyczny"}],
+        "goal": {"form": "specjalizacja", "field": "pielęgniarstwo chirurgiczne", "publicly_funded": True},
+    }
+    return Case.model_validate(data)
+
+
+LONG_PLACE = "Grodzisk Mazowiecki – Osiedle Centrum Kształcenia Podyplomowego"
+
+
 def assessment(case: Case):
     return assess(case, AS_OF)
 
@@ -101,6 +154,44 @@ def pdf_text(data: bytes) -> list[str]:
 def squash(text: str) -> str:
     """Text without any whitespace: a value wrapped across lines (or cut inside a long word) still matches."""
     return re.sub(r"\s+", "", text)
+
+
+MM = 72 / 25.4  # PDF points in a millimetre
+
+
+def text_boxes(data: bytes, needle: str) -> list[tuple[int, float, float]]:
+    """Every match of `needle` (case-sensitive): (page index, top, bottom) in PDF points from the page's foot."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    out = []
+    try:
+        for index in range(len(doc)):
+            tp = doc[index].get_textpage()
+            searcher = tp.search(needle, match_case=True)
+            while (found := searcher.get_next()) is not None:
+                start, count = found
+                boxes = [tp.get_charbox(i) for i in range(start, start + count)]
+                out.append((index, max(b[3] for b in boxes), min(b[1] for b in boxes)))
+    finally:
+        doc.close()
+    return out
+
+
+def outline(data: bytes) -> list[tuple[str, int, int, float]]:
+    """The bookmarks: (title, level, page index, top in PDF points)."""
+    reader = PdfReader(io.BytesIO(data))
+    out: list[tuple[str, int, int, float]] = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                out.append((str(item.title), level, reader.get_destination_page_number(item), float(item.top)))
+
+    walk(reader.outline, 0)
+    return out
 
 
 def render(data: bytes, stem: str, scale: float = 2.0) -> list[Path]:
