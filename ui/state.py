@@ -3,7 +3,8 @@ the registry of pages and links between them. The frame (ui/frame.py, drawn by a
 pages import this; pages never draw the frame themselves.
 
 Session state holds the person's answers only in memory, for this browser session: nothing is written to disk,
-cached across sessions or put in the URL.
+cached across sessions or put in the URL. The only other copy of the nurse's case and step is in her own browser
+tab (sessionStorage, ui/persist.py), so that a reload or a server restart gives them back.
 """
 from __future__ import annotations
 
