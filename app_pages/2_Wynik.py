@@ -13,7 +13,7 @@ CODE_TITLE = "Kod dla infolinii"
 CODE_INTRO = ("Kod nie zawiera imienia ani nazwiska, numeru PWZ ani nazwy pracodawcy; gdy podasz go konsultantowi "
               "infolinii, zobaczy on ten sam wynik, który widzisz tutaj.")
 
-st.title("Wynik")
+st.title("Wynik", anchor=False)
 case = S.get_case()
 if not has_person_facts(case):
     st.info("Najpierw opowiedz o sobie: odpowiedz na pytania w „Moja sytuacja” albo wczytaj zapisany plik.",
@@ -29,7 +29,7 @@ else:
     groups = D.grouped(assessment, without=goal)
     index = 0
     if goal:  # the answer to the goal first, open, whatever its group; the rest below it
-        st.header(f"{D.GOAL_ICON} {D.GOAL_TITLE}", divider="gray")
+        st.header(f"{D.GOAL_ICON} {D.GOAL_TITLE}", divider="gray", anchor=False)
         st.caption(D.GOAL_INTRO)
         for d in goal:
             D.show_decision(d, index, expanded=True)
@@ -37,7 +37,7 @@ else:
     counts = " · ".join(f"{g.title}: {len(ds)}" for g, ds in groups)
     st.markdown(f"{'Pozostałe wyniki w skrócie' if goal else 'W skrócie'} – {counts}")
     for group, decisions in groups:
-        st.header(f"{group.icon} {group.title}", divider="gray")
+        st.header(f"{group.icon} {group.title}", divider="gray", anchor=False)
         if not decisions:
             st.markdown("_Nic w tej grupie._")
             continue

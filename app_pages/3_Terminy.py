@@ -10,7 +10,7 @@ from ui import timeline as T
 
 KIND_ICONS = {"deadline": ":material/alarm:", "event": ":material/event:", "earliest": ":material/event_available:"}
 
-st.title("Terminy")
+st.title("Terminy", anchor=False)
 case = S.get_case()
 if not has_person_facts(case):
     st.info("Najpierw opowiedz o sobie w „Moja sytuacja” – terminy zależą od Twojego celu.",

@@ -101,7 +101,7 @@ def _shown(values, name: str) -> str:
 
 
 def _preview(values) -> None:
-    st.subheader(":material/preview: Podgląd wartości wniosku")
+    st.header(":material/preview: Podgląd wartości wniosku", anchor=False)
     st.dataframe([{"Pole wniosku": label, "Wartość": _shown(values, name)} for name, label in PREVIEW_FIELDS],
                  hide_index=True, width="stretch")
     for name, title, headers in SECTIONS:
@@ -116,7 +116,7 @@ def _preview(values) -> None:
 
 ss = st.session_state
 ss.setdefault(REV, 0)
-st.title("Wniosek o zaliczenie")
+st.title("Wniosek o zaliczenie", anchor=False)
 st.markdown("Wniosek o zaliczenie modułów kształcenia, jednostek modułowych i szkolenia praktycznego "
             "(załącznik nr 1 do rozporządzenia) wypełniamy z Twoich odpowiedzi. Zaproponowane pozycje możesz "
             "zmienić, dodać albo usunąć przed pobraniem.")
@@ -148,7 +148,7 @@ else:
             ss[CREDITS] = [c.model_dump() for c in values.credits]
         extra = ss.get(EXTRA) or {"organizer": values.organizer, "place": values.place}
 
-        st.subheader(":material/edit_document: Wnioskowany obszar do zaliczenia (pkt 10)")
+        st.header(":material/edit_document: Wnioskowany obszar do zaliczenia (pkt 10)", anchor=False)
         if not ss[CREDITS]:
             st.info("Z Twoich odpowiedzi nie wynika żadna podstawa do zaliczenia. Jeśli uważasz inaczej, dodaj "
                     "pozycję w tabeli.", icon=":material/info:")
@@ -194,7 +194,7 @@ else:
                            CREDIT_LABELS["basis"]: c.basis_text} for c in credits], hide_index=True,
                          width="stretch")
 
-        st.subheader(":material/download: Pobierz")
+        st.header(":material/download: Pobierz", anchor=False)
         if case.goal.form in (Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY):
             st.download_button("Pobierz wniosek – załącznik nr 1 (PDF)", key="annex_pdf",
                                data=lambda: _annex_pdf(final, assessment.as_of, generated_on),

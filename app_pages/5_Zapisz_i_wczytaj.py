@@ -45,14 +45,14 @@ def _on_upload() -> None:
 
 ss = st.session_state
 ss.setdefault(UPLOAD_REV, 0)
-st.title("Zapisz / wczytaj")
+st.title("Zapisz / wczytaj", anchor=False)
 if ss.pop(EDITION_LOADED, False):
     S.link("nabor", "Przejdź do „Nabór i komisja”, aby zobaczyć odpowiedzi dla tego naboru")
 st.markdown(
     "Nie przechowujemy Twoich odpowiedzi na serwerze – znikają po zamknięciu karty przeglądarki. Aby wrócić "
     "do nich później, **pobierz plik** i zachowaj go u siebie; następnym razem **wczytaj** go tutaj.")
 
-st.subheader(":material/download: Zapisz odpowiedzi w pliku")
+st.header(":material/download: Zapisz odpowiedzi w pliku", anchor=False)
 case = S.get_case()
 st.download_button("Pobierz plik z odpowiedziami (JSON)", key="save_case", data=lambda: CF.dump_case(case),
                    file_name=CF.FILE_NAME, mime="application/json", on_click="ignore",
@@ -60,7 +60,7 @@ st.download_button("Pobierz plik z odpowiedziami (JSON)", key="save_case", data=
 st.caption("Plik zawiera wszystko, co podałaś / podałeś, także imię i nazwisko, jeśli je wpisano. Przechowuj go "
            "jak inne dokumenty osobiste.")
 
-st.subheader(":material/upload: Wczytaj zapisany plik")
+st.header(":material/upload: Wczytaj zapisany plik", anchor=False)
 errors = ss.pop(LOAD_ERRORS, None)
 if errors:
     st.error("Nie wczytaliśmy pliku – Twoje obecne odpowiedzi się nie zmieniły.\n\n"

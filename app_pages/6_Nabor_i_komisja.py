@@ -17,12 +17,13 @@ edition = E.update()
 assessment = assess_edition(edition, S.as_of())
 cards = E.cards_by_section(assessment)
 
-st.title("Nabór i komisja")
+st.title("Nabór i komisja", anchor=False)
 st.markdown("Dla organizatora kształcenia: opisz jedną edycję specjalizacji albo kursu. Odpowiedzi przy każdej "
             "części formularza zmieniają się od razu, gdy zmieniasz pola. Pole puste albo „Nie wiem” oznacza, że "
             "tego nie wiesz – odpowiedź powie wtedy, czego brakuje.")
-st.info("Nic nie zapisujemy na serwerze: opis naboru jest tylko w tej karcie przeglądarki i znika po jej "
-        "zamknięciu. Aby wrócić do niego później, pobierz plik na dole strony.", icon=":material/lock:")
+st.info("Nic nie zapisujemy na serwerze: opis naboru jest tylko w pamięci tej sesji i znika po odświeżeniu "
+        "albo zamknięciu karty przeglądarki. Aby wrócić do niego później, pobierz plik na dole strony.",
+        icon=":material/lock:")
 E.heading(assessment)
 st.caption(D.DISCLAIMER)
 E.show_load_errors()
@@ -32,18 +33,18 @@ if cards[""]:
     E.show_cards(cards[""], "top")
 
 for section in E.SECTIONS:
-    st.header(f"{section.icon} {section.title}", divider="gray")
+    st.header(f"{section.icon} {section.title}", divider="gray", anchor=False)
     left, right = st.columns([3, 2], gap="large")
     with left:
         E.draw_section(section)
     with right:
-        st.subheader("Odpowiedź")
+        st.subheader("Odpowiedź", anchor=False)
         if cards[section.key]:
             E.show_cards(cards[section.key], section.key)
         else:
             st.caption("Odpowiedź pojawi się tutaj, gdy podasz dane obok.")
 
-st.header(":material/save: Zapisz / wczytaj opis naboru", divider="gray")
+st.header(":material/save: Zapisz / wczytaj opis naboru", divider="gray", anchor=False)
 st.download_button("Pobierz opis naboru (JSON)", key="ed.save", data=lambda: EF.dump_edition(edition),
                    file_name=EF.FILE_NAME, mime="application/json", on_click="ignore", icon=":material/download:")
 st.caption("Plik zawiera wszystko, co wpisano na tej stronie, także imiona i nazwiska członków komisji, jeśli je "

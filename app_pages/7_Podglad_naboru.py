@@ -8,7 +8,7 @@ from ui import decisions as D
 from ui import intake as I
 from ui import state as S
 
-st.title("Podgląd naboru (arkusz)")
+st.title("Podgląd naboru (arkusz)", anchor=False)
 st.markdown("Wczytaj arkusz z danymi wszystkich osób ubiegających się o kształcenie w naborze: asystent oceni każdą "
             "z nich – czy spełnia warunki, od kiedy najwcześniej, czego brakuje, co może zostać zaliczone – z "
             "podaniem przepisu.")
@@ -23,10 +23,10 @@ if result is None:
     st.info("Gdy wczytasz arkusz, tu pojawią się wyniki.", icon=":material/info:")
 else:
     view = I.view_of(result)
-    st.header(":material/fact_check: Wyniki", divider="gray")
+    st.header(":material/fact_check: Wyniki", divider="gray", anchor=False)
     I.results_heading(result, S.as_of())
     I.edition_cards(view)
-    st.subheader(":material/list: Osoby")
+    st.subheader(":material/list: Osoby", anchor=False)
     I.counts_line(view)
     I.results_table(view)
     I.problems_section(view)

@@ -7,7 +7,7 @@ import streamlit as st
 from ui import quick as QU
 from ui import state as S
 
-st.title("Infolinia – szybkie odpowiedzi")
+st.title("Infolinia – szybkie odpowiedzi", anchor=False)
 st.markdown("Wybierz pytanie i wpisz fakty, które podaje osoba dzwoniąca – odpowiedź zmienia się od razu. "
             "Puste pole albo „Nie wiem” oznacza, że tego nie wiadomo: odpowiedź powie, o co zapytać. "
             "Nie pytaj o imię, nazwisko ani numer PWZ – nie są potrzebne. Osoba, która ma kod ze strony „Wynik”, "

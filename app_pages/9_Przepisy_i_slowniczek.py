@@ -78,7 +78,7 @@ def show_not_modelled(entries: list[L.Entry], expanded: bool) -> None:
 
 
 st.title("Przepisy i słowniczek")
-st.subheader(":material/gavel: Przepisy")
+st.header(":material/gavel: Przepisy", anchor=False)
 st.markdown("Asystent opiera się na dwóch aktach. Wiążący jest tekst ogłoszony w Dzienniku Ustaw:")
 st.markdown("\n".join(f"- [{title}]({url}) ({citation})" for title, citation, url in official_texts()))
 law_day = S.current_assessment().law_checked_on
@@ -110,20 +110,20 @@ for act in index.acts():
     if not group:
         continue
     if act in L.WALKED:
-        st.markdown(f"#### {act_heading(act)}")
+        st.markdown(f"### {act_heading(act)}")
     elif not others_shown:
-        st.markdown(f"#### {OTHER_ACTS}")
+        st.markdown(f"### {OTHER_ACTS}")
         others_shown = True
     for e in group:
         show_entry(e, expanded=searching and len(modelled) <= 3)
 
 if not_modelled or not searching:
-    st.subheader(":material/block: Przepisy, których asystent nie odwzorowuje")
+    st.header(":material/block: Przepisy, których asystent nie odwzorowuje", anchor=False)
     st.caption("Te jednostki istnieją w akcie, ale asystent niczego na ich podstawie nie liczy ani nie rozstrzyga. "
                "Przy każdej piszemy krótko, czego dotyczy i dlaczego jej nie odwzorowujemy.")
     show_not_modelled(not_modelled, expanded=searching)
 
-st.subheader(":material/menu_book: Słowniczek")
+st.header(":material/menu_book: Słowniczek", anchor=False)
 st.caption("Te same wyjaśnienia widzisz w pytaniach wywiadu pod ikoną znaku zapytania.")
 for t in TERMS:
     with st.container(border=True):

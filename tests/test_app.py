@@ -28,7 +28,7 @@ def test_entry_page_runs_and_shows_the_title_and_the_frame():
 def test_the_start_page_says_what_it_does_not_do_what_to_have_and_how_long_it_takes():
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.run()
-    subheaders = [s.value for s in at.subheader]
+    subheaders = [s.value for s in at.header]  # the sections under the title are h2
     assert any("Czego nie robi" in s for s in subheaders)
     assert any("pod ręką" in s for s in subheaders)
     assert any("Ile to trwa" in s for s in subheaders)

@@ -384,7 +384,7 @@ def test_the_law_page_offers_a_search_and_lists_both_acts_with_the_units_not_mod
     assert [t.label for t in at.text_input] == ["Szukaj przepisu (np. § 4, art. 67)"]
     labels = unit_labels(at)
     assert "§ 10 – Opłata za egzamin państwowy" in labels and any(x.startswith("art. 67 ust. 4 ") for x in labels)
-    assert any("nie odwzorowuje" in s.value for s in at.subheader)
+    assert any("nie odwzorowuje" in s.value for s in at.header)
     grouped = [e.label for e in at.expander if not re.match(r"(§|art\.) \d", e.label)]
     assert any(g.startswith("Rozporządzenie") for g in grouped) and any(g.startswith("Ustawa") for g in grouped)
     text = " ".join(m.value for m in at.markdown)

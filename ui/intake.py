@@ -164,7 +164,7 @@ def edition_inputs() -> EditionFacts | None:
     """The section "Nabór": the facts entered once for the whole intake."""
     ss = st.session_state
     ed = _edition()
-    st.subheader(":material/groups: Nabór")
+    st.header(":material/groups: Nabór", anchor=False)
     st.caption("Te dane dotyczą całego naboru; każdą osobę z arkusza oceniamy według nich (rodzaj kształcenia i "
                "dziedzina z arkusza „Osoby” nie zmieniają oceny – różnicę pokazujemy w uwagach).")
     for name in ("form", "field", "funded", "places", "start"):
@@ -216,7 +216,7 @@ def _on_upload() -> None:
 def upload_section() -> None:
     """The section "Arkusz": the template, how to fill it, and the uploader."""
     ss = st.session_state
-    st.subheader(":material/table_view: Arkusz")
+    st.header(":material/table_view: Arkusz", anchor=False)
     st.download_button("Pobierz szablon arkusza (XLSX)", data=template_xlsx, file_name=TEMPLATE_NAME,
                        mime=XLSX_MIME, on_click="ignore", key="intake.template", icon=":material/download:")
     st.markdown(
@@ -371,7 +371,7 @@ def results_heading(result: IntakeResult, as_of: date) -> None:
 
 
 def edition_cards(view: View) -> None:
-    st.subheader(":material/gavel: Odpowiedzi dla naboru")
+    st.subheader(":material/gavel: Odpowiedzi dla naboru", anchor=False)
     st.caption(f"Dla {len(view.result.results)} osób z arkusza i podanych danych naboru.")
     for i, d in enumerate(view.answers):
         D.show_decision(d, i, expanded=False, fillable=False, key_prefix="intake.ed.", describe=sheet_cell_name)
@@ -432,7 +432,7 @@ def applicant_cards(view: View, r: ApplicantResult) -> None:
     """One applicant's full decision cards, the same as a nurse sees on "Wynik"; a "błąd danych" applicant's
     problems instead."""
     ss = st.session_state
-    st.subheader(":material/person: Wybrana osoba")
+    st.subheader(":material/person: Wybrana osoba", anchor=False)
     st.text(view.choices[r.lp])
     st.caption(f"Wynik: {OUTCOME_LABELS_PL[r.outcome]}")
     if r.status is Status.DATA_ERROR:
@@ -486,7 +486,7 @@ def problems_section(view: View) -> None:
 def export_section(view: View) -> None:
     ss = st.session_state
     result = view.result
-    st.subheader(":material/download: Pobierz wyniki")
+    st.subheader(":material/download: Pobierz wyniki", anchor=False)
     today = S.today()
     cols = st.columns(2)
     cols[0].download_button("Wyniki (XLSX)", data=lambda: results_xlsx(result, generated_on=today),

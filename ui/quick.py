@@ -165,20 +165,24 @@ def show_answer(a: Q.QuickAnswer) -> None:
         st.markdown("\n".join(f"- [{plain(r.citation)}]({r.url})" for r in a.legal_basis))
     st.markdown("**:material/content_copy: Tekst do skopiowania** (e-mail, czat)")
     st.caption("Przycisk kopiowania jest w prawym górnym rogu pola poniżej.")
-    st.code(a.plain_text(), language=None, wrap_lines=True, height=320)
+    # the whole text, not a 320 px box that scrolls: a scrolled <pre> has no keyboard access (axe
+    # scrollable-region-focusable), and Streamlit's copy button is the only focusable part of the block
+    st.code(a.plain_text(), language=None, wrap_lines=True)
 
 
 def question_section(as_of: date) -> None:
     """The picker and the chosen question's inputs on the left, its answer on the right (below them on a narrow
     screen), so the answer stays in sight while the facts are typed."""
+    # the section's own h2, so that the question's and the answer's h3 do not follow the page's h1 directly
+    st.header(":material/quiz: Szybka odpowiedź", divider="gray", anchor=False)
     left, right = st.columns([2, 3], gap="large")
     with left:
         q = pick_question()
-        st.subheader(q.title)
+        st.subheader(q.title, anchor=False)
         st.caption(q.description)
         values = draw_inputs(q, as_of)
     with right:
-        st.subheader(":material/record_voice_over: Odpowiedź")
+        st.subheader(":material/record_voice_over: Odpowiedź", anchor=False)
         try:
             a = Q.answer(q.key, values, as_of)
         except Q.QuickInputError as err:
@@ -203,14 +207,14 @@ def show_result(assessment: Assessment) -> None:
     groups = D.grouped(assessment, without=goal)
     index = 0
     if goal:
-        st.subheader(f"{D.GOAL_ICON} {D.GOAL_TITLE}", divider="gray")
+        st.subheader(f"{D.GOAL_ICON} {D.GOAL_TITLE}", divider="gray", anchor=False)
         for d in goal:
             D.show_decision(d, index, expanded=True, fillable=False, key_prefix="quick.code.")
             index += 1
     counts = " · ".join(f"{g.title}: {len(ds)}" for g, ds in groups)
     st.markdown(f"{'Pozostałe wyniki w skrócie' if goal else 'W skrócie'} – {counts}")
     for group, decisions in groups:
-        st.subheader(f"{group.icon} {group.title}", divider="gray")
+        st.subheader(f"{group.icon} {group.title}", divider="gray", anchor=False)
         if not decisions:
             st.markdown("_Nic w tej grupie._")
             continue
@@ -222,7 +226,7 @@ def show_result(assessment: Assessment) -> None:
 
 
 def code_section(as_of: date) -> None:
-    st.header(":material/pin: Wpisz kod", divider="gray")
+    st.header(":material/pin: Wpisz kod", divider="gray", anchor=False)
     if casecode is None:
         st.info("Odczytywanie kodu sprawy nie jest dostępne w tej wersji asystenta. Odpowiedz na pytania powyżej.",
                 icon=":material/info:")
