@@ -65,7 +65,7 @@ errors = ss.pop(LOAD_ERRORS, None)
 if errors:
     st.error("Nie wczytaliśmy pliku – Twoje obecne odpowiedzi się nie zmieniły.\n\n"
              + "\n".join(f"- {plain(e)}" for e in errors), icon=":material/error:")
-st.file_uploader("Wybierz plik zapisany wcześniej przez asystenta (.json)", type=["json"],
+st.file_uploader("Wybierz plik zapisany wcześniej przez asystenta (.json)",  # any type: our own Polish message
                  key=f"upload.{ss[UPLOAD_REV]}", on_change=_on_upload,
                  help="Wczytanie zastępuje obecne odpowiedzi odpowiedziami z pliku.")
 st.caption("Wczytanie zastępuje odpowiedzi, które masz teraz. Plik jest czytany tylko w pamięci tej sesji.")

@@ -49,7 +49,7 @@ st.download_button("Pobierz opis naboru (JSON)", key="ed.save", data=lambda: EF.
                    file_name=EF.FILE_NAME, mime="application/json", on_click="ignore", icon=":material/download:")
 st.caption("Plik zawiera wszystko, co wpisano na tej stronie, także imiona i nazwiska członków komisji, jeśli je "
            "podano.")
-st.file_uploader("Wczytaj opis naboru zapisany wcześniej (.json)", type=["json"],
+st.file_uploader("Wczytaj opis naboru zapisany wcześniej (.json)",  # any type: our own Polish message
                  key=f"ed.upload.{st.session_state[E.UPLOAD_REV]}", on_change=E.on_upload,
                  help="Wczytanie zastępuje opis naboru, który jest teraz na tej stronie. Można też wczytać "
                       "starszy plik asystenta z opisem naboru.")

@@ -369,8 +369,16 @@ def test_tak_nie_nie_wiem_are_read_in_any_case_and_with_spaces(written, expected
 def test_a_file_over_the_size_limit_is_refused_with_its_size():
     intake = read(b"x" * (MAX_BYTES + 1), "duzy.csv")
     assert intake.applicants == []
-    assert texts(intake) == ["Plik „duzy.csv” ma 5,0 MB, a można wczytać najwyżej 5 MB; podziel nabór na mniejsze "
+    assert texts(intake) == ["Plik „duzy.csv” ma 4,0 MB, a można wczytać najwyżej 4 MB; podziel nabór na mniejsze "
                              "pliki."]
+
+
+def test_the_readers_limit_is_below_the_servers_so_a_large_file_gets_our_polish_message():
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert MAX_BYTES < config["server"]["maxUploadSize"] * 1024 * 1024
 
 
 def test_an_empty_file_is_refused():

@@ -228,7 +228,7 @@ def upload_section() -> None:
     with st.expander("Jak czytamy arkusz: daty, tak / nie, puste komórki, brak wierszy"):
         # the template's own instructions (logic/intake/template.py), so that the page and the file say the same
         st.markdown("\n".join(f"- {plain(line)}" for line in INTRODUCTION[1:]))
-    st.file_uploader("Wczytaj wypełniony arkusz (XLSX) albo pliki CSV", type=["xlsx", "csv"],
+    st.file_uploader("Wczytaj wypełniony arkusz (XLSX) albo pliki CSV",  # any type: the reader says why not
                      accept_multiple_files=True, key=UPLOADER, on_change=_on_upload,
                      help="Plik jest czytany tylko w pamięci tej sesji; nie zapisujemy go na serwerze.")
     files = ss.get(FILES)

@@ -42,7 +42,8 @@ from .columns import (BY_NAME, INSTRUCTIONS_SHEET, LP, OSOBY, SHEETS, YES_NO_LAB
                       Kind, Sheet, normalize, sheet_for_name)
 from .model import Intake, Problem
 
-MAX_BYTES = 5 * 1024 * 1024  # one uploaded file
+MAX_BYTES = 4 * 1024 * 1024  # one uploaded file; below the server's upload limit (5 MB), so that our Polish message is
+#                                 the one a person meets for a large file, not Streamlit's English one
 MAX_ROWS = 200_000  # data rows read per sheet; the rest is reported and left out
 MAX_COLUMNS = 256  # columns looked at per sheet (the template's widest sheet has 22)
 MAX_CELLS = 6_000_000  # rows × columns of one sheet (about 200,000 rows of the widest sheet)
