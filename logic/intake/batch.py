@@ -13,6 +13,7 @@ same and in the same order.
 from __future__ import annotations
 
 import json
+import sys
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -82,9 +83,13 @@ def summarize(lp: int, label: str, case: Case, assessment: Assessment, form: For
     """The compact row of one assessed applicant."""
     by_rule = {d.rule: d for d in assessment.decisions}
     status, earliest, missing = _entry(assessment.goal_decisions(), form)
+    # Built without re-validation (the values are the rules' own), so that the texts many applicants share – course
+    # names, grounds, legal units – are one string in memory (sys.intern) and 10,000 results stay small.
     credit_list = tuple(
-        CreditSummary(rule=d.rule, outcome=d.outcome.value, title=d.title, area=str(d.facts.get("annex_area")),
-                      ground=str(d.facts.get("annex_basis") or ""), basis=d.legal_basis[0].label if d.legal_basis else "")
+        CreditSummary.model_construct(
+            rule=sys.intern(d.rule), outcome=sys.intern(d.outcome.value), title=sys.intern(d.title),
+            area=sys.intern(str(d.facts.get("annex_area"))), ground=sys.intern(str(d.facts.get("annex_basis") or "")),
+            basis=sys.intern(d.legal_basis[0].label) if d.legal_basis else "")
         for d in assessment.decisions if credit_rules.is_proposed_credit(d))
     return ApplicantResult(
         lp=lp, label=label, status=Status.ASSESSED, entry=status, earliest=earliest, missing=missing,
