@@ -21,30 +21,7 @@ if not has_person_facts(case):
     S.link("sytuacja", "Przejdź do „Moja sytuacja”")
     S.link("zapisz", "Wczytaj zapisany plik")
 else:
-    assessment = S.current_assessment()
-    D.heading(assessment)
-    D.main_answer(assessment)
-    st.caption(D.DISCLAIMER)
-    goal = D.goal_decisions(assessment)
-    groups = D.grouped(assessment, without=goal)
-    index = 0
-    if goal:  # the answer to the goal first, open, whatever its group; the rest below it
-        st.header(f"{D.GOAL_ICON} {D.GOAL_TITLE}", divider="gray", anchor=False)
-        st.caption(D.GOAL_INTRO)
-        for d in goal:
-            D.show_decision(d, index, expanded=True)
-            index += 1
-    counts = " · ".join(f"{g.title}: {len(ds)}" for g, ds in groups)
-    st.markdown(f"{'Pozostałe wyniki w skrócie' if goal else 'W skrócie'} – {counts}")
-    for group, decisions in groups:
-        st.header(f"{group.icon} {group.title}", divider="gray", anchor=False)
-        if not decisions:
-            st.markdown("_Nic w tej grupie._")
-            continue
-        st.caption(group.intro)
-        for n, d in enumerate(decisions):
-            D.show_decision(d, index, expanded=(n == 0 and group.key != "mozesz"))
-            index += 1
+    D.show_result(S.current_assessment())
     st.subheader(CODE_TITLE, anchor=False)
     st.code(casecode.encode(case), language=None)
     st.caption(CODE_INTRO)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from typing import get_args
 from urllib.parse import urlsplit
@@ -30,7 +29,7 @@ from logic.assess import Assessment
 from logic.case import FORM_LABELS_PL, Case
 from logic.decision import Decision, Outcome, Step
 from logic.periods import polish_date
-from logic.present import DISCLAIMER, last_moment, step_when
+from logic.present import DISCLAIMER, EMPTY_GROUP, GOAL_TITLE, RESULT_GROUPS, last_moment, step_when
 from logic.references import ACTS, Act
 
 from .fonts import printable as _p
@@ -49,31 +48,10 @@ INDENT = 5.0
 BULLET = 4.0
 
 
-@dataclass(frozen=True)
-class Group:
-    key: str
-    title: str
-    outcomes: tuple[Outcome, ...]
-    intro: str
-
-
-# The groups of "Wynik". They are ui/decisions.py's RESULT_GROUPS without the icons: forms/ cannot import ui/ (it
-# imports Streamlit), so they are repeated here and tests/test_forms_summary.py checks that both say the same.
-# Their one place should be logic/ (e.g. logic/present.py), imported by both.
-GROUPS: tuple[Group, ...] = (
-    Group("mozesz", "Możesz", (Outcome.MEETS,), "Według Twoich odpowiedzi warunki są spełnione."),
-    Group("jeszcze_nie", "Jeszcze nie", (Outcome.DOES_NOT_MEET,),
-          "Tych warunków dziś nie spełniasz. Przy każdym podajemy, od kiedy najwcześniej możesz je spełnić "
-          "i co może to zmienić."),
-    Group("na_wniosek", "Na wniosek — decyduje organizator / dyrektor CMKP", (Outcome.ON_REQUEST, Outcome.FOR_DECISION),
-          "Tu możesz złożyć wniosek, ale decyzję podejmuje organizator kształcenia albo dyrektor CMKP."),
-    Group("do_wyjasnienia", "Wymaga wyjaśnienia", (Outcome.NEEDS_REVIEW,),
-          "Brakuje informacji albo sprawa wykracza poza to, co asystent umie ocenić."),
-)
-GOAL_TITLE = "Twój cel"
+# The groups of "Wynik", from the one place both the screen and the summary take them.
+GROUPS = RESULT_GROUPS
 GOAL_INTRO = "Odpowiedź na to, co chcesz zrobić. Pozostałe wyniki – w skrócie, w grupach – są niżej."
 NO_GOAL = "Nie wybrano celu: wszystkie wyniki są niżej, w grupach."
-EMPTY_GROUP = "Nic w tej grupie."
 STEPS_TITLE = "Terminy"
 STEPS_INTRO = "Terminy Twojego celu są wyżej, przy nim; tu – terminy pozostałych wyników."
 DOCUMENTS_TITLE = "Dokumenty do przygotowania"

@@ -40,7 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import parameters as P
-from .experience import days_word, months_word, requirement_text, years_word
+from .experience import days_word, months_word, plural, requirement_text, years_word
 from .periods import polish_date
 from .present import fill
 from .readings import INFORMATIONAL, READINGS
@@ -893,11 +893,7 @@ def explain(text: str, on: date) -> str:
 
 
 def _plural(n: int, one: str, few: str, many: str) -> str:
-    if n == 1:
-        return f"{n} {one}"
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return f"{n} {few}"
-    return f"{n} {many}"
+    return f"{n} {plural(n, one, few, many)}"
 
 
 PAY_ROLES = {"przewodniczacy": "przewodniczący", "sekretarz": "sekretarz", "czlonek": "pozostali członkowie"}

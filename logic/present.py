@@ -3,12 +3,39 @@ the terminal, so that they all say the same."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import parameters as P
-from .decision import Step, StepKind
+from .decision import Outcome, Step, StepKind
 from .experience import requirement_text, years_word
 from .periods import polish_date, term_text
+
+
+
+@dataclass(frozen=True)
+class ResultGroup:
+    """A group of decisions as "Wynik" and the summary PDF show them, by outcome."""
+
+    key: str
+    title: str
+    outcomes: tuple[Outcome, ...]
+    intro: str
+
+
+RESULT_GROUPS: tuple[ResultGroup, ...] = (
+    ResultGroup("mozesz", "Możesz", (Outcome.MEETS,), "Według Twoich odpowiedzi warunki są spełnione."),
+    ResultGroup("jeszcze_nie", "Jeszcze nie", (Outcome.DOES_NOT_MEET,),
+                "Tych warunków dziś nie spełniasz. Przy każdym podajemy, od kiedy najwcześniej możesz je spełnić "
+                "i co może to zmienić."),
+    ResultGroup("na_wniosek", "Na wniosek — decyduje organizator / dyrektor CMKP",
+                (Outcome.ON_REQUEST, Outcome.FOR_DECISION),
+                "Tu możesz złożyć wniosek, ale decyzję podejmuje organizator kształcenia albo dyrektor CMKP."),
+    ResultGroup("do_wyjasnienia", "Wymaga wyjaśnienia", (Outcome.NEEDS_REVIEW,),
+                "Brakuje informacji albo sprawa wykracza poza to, co asystent umie ocenić."),
+)
+GOAL_TITLE = "Twój cel"
+EMPTY_GROUP = "Nic w tej grupie."
 
 DISCLAIMER = ("Asystent niczego nie rozstrzyga. Wnioski składa się przez SMK, a decyzje podejmuje organizator "
               "kształcenia, dyrektor CMKP, a od 2027 r. w sprawach egzaminu państwowego – dyrektor CEM. "

@@ -102,7 +102,7 @@ def test_each_group_lists_exactly_its_decisions(long_history):
 
 
 def test_the_groups_are_those_of_the_wynik_page():
-    """forms/ repeats ui/decisions.py's groups (it cannot import Streamlit): both must say the same."""
+    """The summary and the screen take the groups from one place (logic/present.py)."""
     pytest.importorskip("streamlit")
     from ui.decisions import RESULT_GROUPS
 

@@ -19,8 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from logic import Case
 from logic.quick import QUESTIONS
-from tests.apptest_support import shown
-from ui.state import FRIENDLY_ERROR
+from tests.apptest_support import assert_ok, open_app_page, shown
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -31,20 +30,7 @@ MARKDOWN = re.compile(r"\*\*|__|`|\[[^\]]*\]\(|^#|^\s*[-*+] |:material/|<[a-z]",
 
 
 def open_page(**state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["as_of"] = AS_OF
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert_ok(at)
-    return at
-
-
-def assert_ok(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not [e for e in at.error if FRIENDLY_ERROR in e.value], "the page hit an unexpected error"
+    return open_app_page(PAGE, AS_OF, **state)
 
 
 def boxes(at: AppTest) -> list[str]:

@@ -29,16 +29,15 @@ import tomllib
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_support import shown
+from tests.apptest_support import assert_ok, open_app_page, shown
 
 from logic.case import Form
 from logic.intake.model import OUTCOME_LABELS_PL
 from tests.intake_support import csv_bytes, filled_xlsx
-from ui.state import FRIENDLY_ERROR, PAGES
+from ui.state import PAGES
 
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 PAGE = "app_pages/7_Podglad_naboru.py"
 AS_OF = date(2026, 11, 23)
 FIELD = "pielęgniarstwo chirurgiczne"
@@ -71,21 +70,8 @@ def files(rows: dict = THREE, name: str = "nabor.xlsx") -> list[tuple[str, bytes
     return [(name, filled_xlsx(rows))]
 
 
-def assert_ok(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not [e for e in at.error if FRIENDLY_ERROR in e.value], "the page hit an unexpected error"
-
-
 def open_page(**state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["as_of"] = AS_OF
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert_ok(at)
-    return at
+    return open_app_page(PAGE, AS_OF, **state)
 
 
 def enter_edition(at: AppTest) -> None:

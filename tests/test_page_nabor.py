@@ -13,17 +13,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_support import shown
+from tests.apptest_support import assert_ok, open_app_page, shown
 
 from logic import Case
 from logic.assess import assess_edition
 from logic.case import CommissionMember, CommissionRole, Edition, Form, LeaderCandidate
 from ui import edition as E
 from ui import editionfile as EF
-from ui.state import FRIENDLY_ERROR
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 PAGE = "app_pages/6_Nabor_i_komisja.py"
 SAVE_PAGE = "app_pages/5_Zapisz_i_wczytaj.py"
 EXAMPLES = ROOT / "examples"
@@ -44,20 +42,7 @@ def example_edition(name: str) -> Edition:
 
 
 def open_page(file: str = PAGE, **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["as_of"] = AS_OF
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(file)
-    at.run()
-    assert_ok(at)
-    return at
-
-
-def assert_ok(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not [e for e in at.error if FRIENDLY_ERROR in e.value], "the page hit an unexpected error"
+    return open_app_page(file, AS_OF, **state)
 
 
 def widget(at: AppTest, kind: str, label: str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -19,25 +20,19 @@ from ui.text import plain
 
 @dataclass(frozen=True)
 class ResultGroup:
+    """A group of logic/present.py with the icon shown beside its title (status never told by colour alone)."""
+
     key: str
     title: str
-    icon: str  # shown with the title: status is never told by colour alone
+    icon: str
     outcomes: tuple[Outcome, ...]
     intro: str
 
 
-RESULT_GROUPS: tuple[ResultGroup, ...] = (
-    ResultGroup("mozesz", "Możesz", ":material/check_circle:", (Outcome.MEETS,),
-                "Według Twoich odpowiedzi warunki są spełnione."),
-    ResultGroup("jeszcze_nie", "Jeszcze nie", ":material/schedule:", (Outcome.DOES_NOT_MEET,),
-                "Tych warunków dziś nie spełniasz. Przy każdym podajemy, od kiedy najwcześniej możesz je spełnić "
-                "i co może to zmienić."),
-    ResultGroup("na_wniosek", "Na wniosek — decyduje organizator / dyrektor CMKP", ":material/gavel:",
-                (Outcome.ON_REQUEST, Outcome.FOR_DECISION),
-                "Tu możesz złożyć wniosek, ale decyzję podejmuje organizator kształcenia albo dyrektor CMKP."),
-    ResultGroup("do_wyjasnienia", "Wymaga wyjaśnienia", ":material/help:", (Outcome.NEEDS_REVIEW,),
-                "Brakuje informacji albo sprawa wykracza poza to, co asystent umie ocenić."),
-)
+GROUP_ICONS = {"mozesz": ":material/check_circle:", "jeszcze_nie": ":material/schedule:",
+               "na_wniosek": ":material/gavel:", "do_wyjasnienia": ":material/help:"}
+RESULT_GROUPS: tuple[ResultGroup, ...] = tuple(
+    ResultGroup(g.key, g.title, GROUP_ICONS[g.key], g.outcomes, g.intro) for g in present.RESULT_GROUPS)
 OUTCOME_ICONS: dict[Outcome, str] = {
     Outcome.MEETS: ":material/check_circle:",
     Outcome.DOES_NOT_MEET: ":material/cancel:",
@@ -53,7 +48,7 @@ STEP_KIND_LABELS: dict[StepKind, str] = {
 DISCLAIMER = present.DISCLAIMER
 
 
-GOAL_TITLE = "Twój cel"
+GOAL_TITLE = present.GOAL_TITLE
 GOAL_ICON = ":material/flag:"
 GOAL_INTRO = ("Odpowiedź na to, co chcesz zrobić (cel wybrany w „Moja sytuacja”). Pozostałe wyniki – inne formy "
               "kształcenia, zaliczenia, terminy – są niżej, w grupach.")
@@ -167,3 +162,34 @@ def show_decision(d: Decision, index: int, *, expanded: bool = False, fillable: 
             st.markdown("\n".join(f"- {plain(n.text)}" for n in d.notes))
         if d.legal_basis:
             st.markdown(f"**Podstawa prawna:** {legal_links(d)}")
+
+
+def show_result(assessment: Assessment, *, fillable: bool = True, key_prefix: str = "",
+                section: Any = None) -> None:
+    """The whole result as on "Wynik": the goal's decisions first, open, then the rest by group. `section` draws the
+    section titles (st.header on a page of its own, the default; st.subheader inside another section)."""
+    section = section or st.header
+    heading(assessment)
+    main_answer(assessment)
+    st.caption(DISCLAIMER)
+    goal = goal_decisions(assessment)
+    groups = grouped(assessment, without=goal)
+    index = 0
+    if goal:  # the answer to the goal first, open, whatever its group; the rest below it
+        section(f"{GOAL_ICON} {GOAL_TITLE}", divider="gray", anchor=False)
+        st.caption(GOAL_INTRO)
+        for d in goal:
+            show_decision(d, index, expanded=True, fillable=fillable, key_prefix=key_prefix)
+            index += 1
+    counts = " · ".join(f"{g.title}: {len(ds)}" for g, ds in groups)
+    st.markdown(f"{'Pozostałe wyniki w skrócie' if goal else 'W skrócie'} – {counts}")
+    for group, decisions in groups:
+        section(f"{group.icon} {group.title}", divider="gray", anchor=False)
+        if not decisions:
+            st.markdown(f"_{present.EMPTY_GROUP}_")
+            continue
+        st.caption(group.intro)
+        for n, d in enumerate(decisions):
+            show_decision(d, index, expanded=(n == 0 and group.key != "mozesz"), fillable=fillable,
+                          key_prefix=key_prefix)
+            index += 1

@@ -198,31 +198,8 @@ def question_section(as_of: date) -> None:
 
 
 def show_result(assessment: Assessment) -> None:
-    """The result the caller sees on "Wynik": her goal's decisions first, then the rest by group (the same cards,
-    without the buttons that lead to her interview)."""
-    D.heading(assessment)
-    D.main_answer(assessment)
-    st.caption(D.DISCLAIMER)
-    goal = D.goal_decisions(assessment)
-    groups = D.grouped(assessment, without=goal)
-    index = 0
-    if goal:
-        st.subheader(f"{D.GOAL_ICON} {D.GOAL_TITLE}", divider="gray", anchor=False)
-        for d in goal:
-            D.show_decision(d, index, expanded=True, fillable=False, key_prefix="quick.code.")
-            index += 1
-    counts = " · ".join(f"{g.title}: {len(ds)}" for g, ds in groups)
-    st.markdown(f"{'Pozostałe wyniki w skrócie' if goal else 'W skrócie'} – {counts}")
-    for group, decisions in groups:
-        st.subheader(f"{group.icon} {group.title}", divider="gray", anchor=False)
-        if not decisions:
-            st.markdown("_Nic w tej grupie._")
-            continue
-        st.caption(group.intro)
-        for n, d in enumerate(decisions):
-            D.show_decision(d, index, expanded=(n == 0 and group.key != "mozesz"), fillable=False,
-                            key_prefix="quick.code.")
-            index += 1
+    """The result the caller sees on "Wynik": the same cards, without the buttons that lead to her interview."""
+    D.show_result(assessment, fillable=False, key_prefix="quick.code.", section=st.subheader)
 
 
 def code_section(as_of: date) -> None:
