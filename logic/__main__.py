@@ -13,7 +13,9 @@
 logic/parameters.yaml]}, merged into the parameters for this assessment only.
 
 This is a frame, like app.py: it is the only place here that reads the clock (today in Warsaw) when --as-of is not
-given. Bad input gets a message naming the field and exit status 2.
+given. The case file is read by the app's own loader (logic/loader.py: at most 2 MB, read no further; UTF-8; strict
+JSON types), as is `python -m forms`. Bad input gets a Polish message naming the field and exit status 2, never a
+traceback.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from . import loader
 from . import parameters as P
 from .assess import assess
 from .case import EARLIEST_DAY, LATEST_DAY, Case
@@ -36,35 +39,35 @@ from .explain import explain
 EXIT_BAD_INPUT = 2
 
 
-def format_validation_error(err: ValidationError) -> str:
-    """One line per problem: the field's path and a Polish message."""
-    lines = [f"  pole {path}: {message}" for path, message in describe(err)]
+MAX_LINES = 20  # problems listed for one file; a broken file can have thousands
+
+
+def format_validation_error(err) -> str:
+    """One line per problem (at most MAX_LINES): the field's path and a Polish message. `err`: a pydantic
+    ValidationError or a `logic.loader.Invalid`."""
+    problems = describe(err)
+    lines = [f"  pole {path}: {message}" for path, message in problems[:MAX_LINES]]
+    if len(problems) > MAX_LINES:
+        lines.append(f"  … i {len(problems) - MAX_LINES} innych")
     return "Błędne dane w pliku przypadku:\n" + "\n".join(lines)
 
 
 def _read_text(path: str, prefix: str = "") -> str:
-    """The text of `path` ("-": standard input); a missing, unreadable or non-UTF-8 file is a BadInput."""
+    """The text of `path` ("-": standard input), at most `loader.MAX_BYTES`; a missing, unreadable, too large or
+    non-UTF-8 file is a BadInput."""
     try:
-        return sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise BadInput(f"{prefix}Nie ma pliku {path}.") from exc
-    except OSError as exc:
-        raise BadInput(f"{prefix}Nie można odczytać pliku {path}.") from exc
-    except UnicodeDecodeError as exc:
-        raise BadInput(f"{prefix}Plik {path} nie jest tekstem w UTF-8.") from exc
+        return loader.decode(loader.read_limited(path), f"Plik {path}")
+    except loader.Refused as exc:
+        raise BadInput(prefix + exc.text) from exc
 
 
 def load_case(path: str) -> Case:
-    text = _read_text(path)
+    """The case in `path` ("-": standard input), read by the one loader the app uses too (logic/loader.py)."""
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"Plik {path} nie jest poprawnym JSON-em (wiersz {exc.lineno}, kolumna {exc.colno}).") from exc
-    if not isinstance(raw, dict):
-        raise BadInput(f"Plik {path} musi zawierać obiekt JSON z danymi przypadku.")
-    try:
-        return Case.model_validate(raw)
-    except ValidationError as exc:
+        return loader.load_case_file(path)
+    except loader.Refused as exc:
+        raise BadInput(exc.text) from exc
+    except loader.Invalid as exc:
         raise BadInput(format_validation_error(exc)) from exc
 
 
@@ -117,16 +120,14 @@ def run_batch(args: argparse.Namespace) -> int:
     from .intake.batch import assess_intake
     from .intake.export import results_csv, results_xlsx
     from .intake.model import EditionFacts, Status
-    from .intake.reader import read_intake
+    from .intake.reader import IntakeFileError, read_intake, read_intake_file
 
     files = []
     for path in args.intake:
-        try:
-            files.append((Path(path).name, Path(path).read_bytes()))
-        except FileNotFoundError as exc:
-            raise BadInput(f"Nie ma pliku {path}.") from exc
-        except OSError as exc:
-            raise BadInput(f"Nie można odczytać pliku {path}.") from exc
+        try:  # never more than the reader's limit + 1 byte in memory, as in the app
+            files.append(read_intake_file(path))
+        except IntakeFileError as exc:
+            raise BadInput(str(exc)) from exc
     out = Path(args.output)
     if out.suffix.lower() not in (".xlsx", ".csv"):
         raise BadInput("-o: plik wyników musi mieć rozszerzenie .xlsx albo .csv.")

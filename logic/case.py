@@ -7,6 +7,7 @@ Polish legal nouns without an English twin stay Polish in ASCII (see GLOSSARY.md
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from enum import Enum
@@ -30,9 +31,36 @@ def _day_in_range(v: date) -> date:
 
 Day = Annotated[date, AfterValidator(_day_in_range)]
 
+# Length limits. A file is read by the app and the command lines, so every list and every text has a bound: without
+# one a 265 KB file made a 1,593-page summary that took 42 s. Each is sized to a whole working life with room to
+# spare (about 45 years of work; the law gives no number), and a case at every limit at once still makes its
+# summary and Annex 1 in seconds (tests/test_loader.py):
+MAX_EMPLOYMENT = 60  # periods of work: a new period for every change of employer or ward, more than one a year
+MAX_COURSES = 100  # courses: qualification, specialist and continuing-education courses over a career
+MAX_SPECIALIST_TITLES = 20  # specialist titles: one or two is usual, 20 is more than anyone has
+MAX_POSTGRADUATE_STUDIES = 30  # postgraduate studies
+MAX_FOREIGN_TRAINING = 30  # trainings abroad
+MAX_SPECIALIZATIONS = 20  # specializations begun (completed, in progress or interrupted)
+MAX_EXAM_ATTEMPTS = 40  # state-exam attempts: two sessions a year for 20 years
+MAX_COMMISSION = 50  # members of a qualification or exam commission (a few are required, 50 leaves room)
+MAX_EXEMPTION_TEAM = 20  # roles in the team that gives its opinion on an exemption (§ 5 ust. 2: a few persons)
+# Texts: a field (dziedzina) 150 characters (the longest on the official lists has 82); a name, a short reference
+# (a certificate's number, date and place; a unit; a university) or a case's label 200; a name with an address (an
+# employer, an organizer) 300; a country 100; codes (a PWZ number, a session) 30, which their own pattern narrows
+# further. The rules quote fields and the names of courses and commission members in the titles of decisions, and
+# the summary PDF lays out a title in time that grows with the square of its length (fpdf2's line breaking), so
+# these limits also bound the summary of a case at every limit (about 25 pages, a few seconds).
+MAX_FIELD = 150
+MAX_NAME = 200
+MAX_TEXT = 200
+MAX_ADDRESS = 300
+MAX_CODE = 30
+
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=False)
+    # allow_inf_nan=False: NaN and infinity are no number of months or years (NaN used to pass as "nie większa niż
+    # 600" – every comparison with it is false).
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=False, allow_inf_nan=False)
 
 
 class Profession(str, Enum):
@@ -70,8 +98,8 @@ FORM_LABELS_PL = {
 
 
 class Person(_Model):
-    first_names: str | None = Field(None, max_length=200, description="Imię (imiona)")
-    surname: str | None = Field(None, max_length=200, description="Nazwisko")
+    first_names: str | None = Field(None, max_length=MAX_NAME, description="Imię (imiona)")
+    surname: str | None = Field(None, max_length=MAX_NAME, description="Nazwisko")
     gender: Gender | None = Field(None, description="Forma tytułu na formularzu: k = pielęgniarka/położna, m = pielęgniarz/położny")
 
 
@@ -79,8 +107,8 @@ class RightToPractise(_Model):
     """Prawo wykonywania zawodu (PWZ)."""
 
     held: bool | None = Field(None, description="Czy ma aktualne prawo wykonywania zawodu")
-    number: str | None = Field(None, description="Numer zaświadczenia o PWZ: 7 cyfr i litera P lub A")
-    issued_by: str | None = Field(None, max_length=300, description="Okręgowa rada pielęgniarek i położnych, która wydała PWZ")
+    number: str | None = Field(None, max_length=MAX_CODE, description="Numer zaświadczenia o PWZ: 7 cyfr i litera P lub A")
+    issued_by: str | None = Field(None, max_length=MAX_TEXT, description="Okręgowa rada pielęgniarek i położnych, która wydała PWZ")
     year: int | None = Field(None, ge=1950, le=2100, description="Rok wydania")
 
     @field_validator("number")
@@ -100,9 +128,9 @@ class Employment(_Model):
     start: Day | None = Field(None, description="Początek zatrudnienia")
     end: Day | None = Field(None, description="Koniec zatrudnienia; pusty, gdy trwa")
     ongoing: bool = Field(False, description="Zatrudnienie trwa")
-    employer: str | None = Field(None, max_length=500, description="Nazwa zakładu pracy, adres")
-    unit: str | None = Field(None, max_length=300, description="Miejsce pracy (oddział, poradnia, inne)")
-    unit_field: str | None = Field(None, max_length=200,
+    employer: str | None = Field(None, max_length=MAX_ADDRESS, description="Nazwa zakładu pracy, adres")
+    unit: str | None = Field(None, max_length=MAX_TEXT, description="Miejsce pracy (oddział, poradnia, inne)")
+    unit_field: str | None = Field(None, max_length=MAX_FIELD,
                                    description="Dziedzina, której odpowiada profil komórki (np. pielęgniarstwo chirurgiczne)")
     in_profession: bool | None = Field(True, description="Czy praca w zawodzie pielęgniarki / położnej")
 
@@ -121,16 +149,16 @@ class Degrees(_Model):
     magister_other_health: bool | None = Field(None, description="Magister w innej dziedzinie mającej zastosowanie w ochronie zdrowia")
     doctorate: bool | None = Field(None, description="Co najmniej stopień doktora")
     academic_teacher: bool | None = Field(None, description="Nauczyciel akademicki uczelni kształcącej na kierunku pielęgniarstwo lub położnictwo")
-    doctorate_field: str | None = Field(None, max_length=300, description="Dziedzina dorobku naukowego i zawodowego")
+    doctorate_field: str | None = Field(None, max_length=MAX_FIELD, description="Dziedzina dorobku naukowego i zawodowego")
 
 
 class SpecialistTitle(_Model):
     """Posiadany tytuł specjalisty."""
 
-    field: str | None = Field(None, max_length=300, description="Dziedzina specjalizacji")
+    field: str | None = Field(None, max_length=MAX_FIELD, description="Dziedzina specjalizacji")
     completed_on: Day | None = Field(None, description="Data zakończenia specjalizacji")
-    diploma: str | None = Field(None, max_length=300, description="Numer oraz data i miejsce wydania dyplomu")
-    organizer: str | None = Field(None, max_length=500, description="Nazwa organizatora kształcenia")
+    diploma: str | None = Field(None, max_length=MAX_TEXT, description="Numer oraz data i miejsce wydania dyplomu")
+    organizer: str | None = Field(None, max_length=MAX_ADDRESS, description="Nazwa organizatora kształcenia")
 
 
 class CourseKind(str, Enum):
@@ -150,13 +178,13 @@ class Course(_Model):
     """A qualification, specialist or continuing-education course: completed, or passed and awaiting its exam."""
 
     kind: CourseKind
-    name: str | None = Field(None, max_length=300, description="Nazwa kursu")
-    field: str | None = Field(None, max_length=300, description="Dziedzina lub zakres kursu")
+    name: str | None = Field(None, max_length=MAX_TEXT, description="Nazwa kursu")
+    field: str | None = Field(None, max_length=MAX_FIELD, description="Dziedzina lub zakres kursu")
     completed_on: Day | None = Field(
         None, description="Data zakończenia kursu (zaliczenia zajęć teoretycznych i szkolenia praktycznego)")
     exam: ExamResult | None = Field(None, description="Wynik egzaminu po kursie")
-    organizer: str | None = Field(None, max_length=500, description="Nazwa organizatora kształcenia")
-    certificate: str | None = Field(None, max_length=300, description="Numer oraz data i miejsce wydania zaświadczenia")
+    organizer: str | None = Field(None, max_length=MAX_ADDRESS, description="Nazwa organizatora kształcenia")
+    certificate: str | None = Field(None, max_length=MAX_TEXT, description="Numer oraz data i miejsce wydania zaświadczenia")
     hours: int | None = Field(None, ge=0, le=5000, description="Liczba godzin")
     started_on: Day | None = Field(None, description="Data rozpoczęcia kursu")
     theory_passed: bool | None = Field(None, description="Czy zaliczono zajęcia teoretyczne")
@@ -170,19 +198,19 @@ class Course(_Model):
 
 
 class PostgraduateStudies(_Model):
-    name: str | None = Field(None, max_length=300, description="Nazwa studiów podyplomowych")
-    field: str | None = Field(None, max_length=300, description="Dziedzina, której odpowiadają studia")
+    name: str | None = Field(None, max_length=MAX_TEXT, description="Nazwa studiów podyplomowych")
+    field: str | None = Field(None, max_length=MAX_FIELD, description="Dziedzina, której odpowiadają studia")
     completed_on: Day | None = Field(None, description="Data wydania świadectwa")
-    certificate: str | None = Field(None, max_length=300, description="Data i miejsce wydania świadectwa")
-    university: str | None = Field(None, max_length=300, description="Nazwa uczelni")
+    certificate: str | None = Field(None, max_length=MAX_TEXT, description="Data i miejsce wydania świadectwa")
+    university: str | None = Field(None, max_length=MAX_TEXT, description="Nazwa uczelni")
 
 
 class ForeignTraining(_Model):
-    field: str | None = Field(None, max_length=300, description="Zakres szkolenia (dziedzina)")
+    field: str | None = Field(None, max_length=MAX_FIELD, description="Zakres szkolenia (dziedzina)")
     months: float | None = Field(None, ge=0, le=600, description="Czas trwania w miesiącach")
     sworn_translation: bool | None = Field(None, description="Certyfikat przetłumaczony przez tłumacza przysięgłego")
     completed_on: Day | None = None
-    country: str | None = Field(None, max_length=100)
+    country: str | None = Field(None, max_length=100)  # the longest country name is about 60 characters
 
 
 class SpecializationStatus(str, Enum):
@@ -194,14 +222,14 @@ class SpecializationStatus(str, Enum):
 class Specialization(_Model):
     """A specialization the person has begun (completed, in progress or interrupted)."""
 
-    field: str | None = Field(None, max_length=300)
+    field: str | None = Field(None, max_length=MAX_FIELD)
     publicly_funded: bool | None = Field(None, description="Dofinansowana ze środków publicznych")
     status: SpecializationStatus | None = None
     started_on: Day | None = None
     ended_on: Day | None = Field(None, description="Data ukończenia albo przerwania")
     hours_share_done: float | None = Field(None, ge=0, le=1, description="Część godzin programu zrealizowana (0–1)")
     ekk_complete: bool | None = Field(None, description="EKK z wymaganymi wpisami i zaliczeniami")
-    organizer: str | None = Field(None, max_length=500)
+    organizer: str | None = Field(None, max_length=MAX_ADDRESS)
 
     @model_validator(mode="after")
     def _consistent(self) -> "Specialization":
@@ -222,8 +250,8 @@ def normalize_session(v: str) -> str:
 
 
 class StateExamAttempt(_Model):
-    session: str = Field(description="Sesja: RRRR-wiosna albo RRRR-jesien")
-    field: str | None = Field(None, max_length=300)
+    session: str = Field(max_length=MAX_CODE, description="Sesja: RRRR-wiosna albo RRRR-jesien")
+    field: str | None = Field(None, max_length=MAX_FIELD)
     result: ExamResult | None = None
 
     @field_validator("session")
@@ -232,20 +260,59 @@ class StateExamAttempt(_Model):
         return normalize_session(v)
 
 
+class ExemptionScope(str, Enum):
+    """The scope of an exemption from a specialization (art. 67 ust. 3): the rules tell only these two apart."""
+
+    CALOSC = "calosc"  # w całości
+    CZESC = "czesc"  # w części
+
+
+EXEMPTION_SCOPE_LABELS_PL = {ExemptionScope.CALOSC: "w całości", ExemptionScope.CZESC: "w części"}
+EXEMPTION_SCOPE_REFUSED = ("zakres zwolnienia to „calosc” (w całości) albo „czesc” (w części)")
+
+_PL_ASCII = str.maketrans("ąćęłńóśźż", "acelnoszz")
+# The free text a version-1 or -2 file could hold, after lower-casing, dropping the accents and joining spaces.
+_LEGACY_SCOPES = {
+    "calosc": ExemptionScope.CALOSC, "w calosci": ExemptionScope.CALOSC,
+    "czesc": ExemptionScope.CZESC, "w czesci": ExemptionScope.CZESC, "czesciowo": ExemptionScope.CZESC,
+}
+
+
+def legacy_scope(text: Any) -> Any:
+    """A version-1/2 free-text scope as an `ExemptionScope` value ("W całości" → "calosc", "część" → "czesc");
+    blank → None; anything else is returned unchanged, for the scope's own check to refuse in Polish."""
+    if not isinstance(text, str):
+        return text
+    key = " ".join(text.lower().translate(_PL_ASCII).split())
+    if not key:
+        return None
+    scope = _LEGACY_SCOPES.get(key)
+    return scope.value if scope is not None else text
+
+
 class Exemption(_Model):
     """A decision of the dyrektor CMKP under art. 67 ust. 3 the person already has."""
 
-    field: str | None = None
-    scope: str | None = Field(None, description="całość albo część")
+    field: str | None = Field(None, max_length=MAX_FIELD)
+    scope: ExemptionScope | None = Field(None, description="Zakres zwolnienia: calosc (w całości) albo czesc (w części)")
     granted_on: Day | None = None
+
+    @field_validator("scope", mode="before")
+    @classmethod
+    def _scope_choice(cls, v: Any) -> Any:
+        if v is None or isinstance(v, ExemptionScope):
+            return v
+        if isinstance(v, str) and v in ExemptionScope._value2member_map_:
+            return v
+        raise ValueError(EXEMPTION_SCOPE_REFUSED)
 
 
 class Goal(_Model):
     form: Form | None = Field(None, description="Rodzaj kształcenia albo egzamin państwowy")
-    field: str | None = Field(None, max_length=300, description="Dziedzina lub zakres")
+    field: str | None = Field(None, max_length=MAX_FIELD, description="Dziedzina lub zakres")
     publicly_funded: bool | None = Field(None, description="Czy chodzi o specjalizację dofinansowaną ze środków publicznych")
     wants_exemption: bool | None = Field(None, description="Czy rozważa wniosek o zwolnienie ze specjalizacji (art. 67 ust. 3)")
-    session: str | None = Field(None, description="Sesja egzaminu państwowego, o którą pytasz: RRRR-wiosna albo RRRR-jesien")
+    session: str | None = Field(None, max_length=MAX_CODE, description="Sesja egzaminu państwowego, o którą pytasz: RRRR-wiosna albo RRRR-jesien")
     employer_referral: bool | None = Field(
         None, description="Czy pracodawca kieruje Cię na to kształcenie (skierowanie, art. 61 ust. 3 ustawy)")
     exam_date: Day | None = Field(None, description="Data egzaminu państwowego, jeśli jest już znana")
@@ -275,7 +342,7 @@ class CommissionRole(str, Enum):
 
 class CommissionMember(_Model):
     role: CommissionRole
-    name: str | None = Field(None, max_length=200)
+    name: str | None = Field(None, max_length=MAX_NAME)
     consultant_field_matches: bool | None = Field(
         None, description="Konsultant w dziedzinie zgodnej z dziedziną specjalizacji (False = pokrewnej)")
 
@@ -296,7 +363,7 @@ class LeaderCandidate(_Model):
 class ExamCommissionMember(_Model):
     """A proposed member of the państwowa komisja egzaminacyjna (§ 14 ust. 1 and 6)."""
 
-    name: str | None = Field(None, max_length=200)
+    name: str | None = Field(None, max_length=MAX_NAME)
     magister_nursing: bool | None = None
     magister_other_health: bool | None = None
     doctorate: bool | None = None
@@ -314,7 +381,7 @@ class Edition(_Model):
     """One edition (cohort) of a specialization or course, as an organizer describes it."""
 
     form: Form | None = None
-    field: str | None = Field(None, max_length=300)
+    field: str | None = Field(None, max_length=MAX_FIELD)
     places: int | None = Field(None, ge=0, le=100000, description="Liczba miejsc")
     applicants: int | None = Field(None, ge=0, le=100000, description="Liczba osób ubiegających się")
     qualified: int | None = Field(None, ge=0, le=100000, description="Liczba osób zakwalifikowanych")
@@ -326,7 +393,7 @@ class Edition(_Model):
     programme_hours_done: int | None = Field(None, ge=0, le=100000)
     supplementary_round_on: Day | None = Field(None, description="Planowana data uzupełniającego postępowania")
     qualified_on: Day | None = Field(None, description="Dzień zakwalifikowania (dla terminu wydania EKK)")
-    commission: list[CommissionMember] | None = None
+    commission: list[CommissionMember] | None = Field(None, max_length=MAX_COMMISSION)
     leader: LeaderCandidate | None = None
 
     @model_validator(mode="after")
@@ -342,58 +409,84 @@ class ExamSessionFacts(_Model):
 
     candidates: int | None = Field(None, ge=0, le=100000)
     minister_consent_for_fewer: bool | None = None
-    members: list[ExamCommissionMember] | None = None
+    members: list[ExamCommissionMember] | None = Field(None, max_length=MAX_COMMISSION)
 
 
-SCHEMA_VERSIONS = (1, 2)
-CURRENT_SCHEMA_VERSION = 2
+SCHEMA_VERSIONS = (1, 2, 3)
+CURRENT_SCHEMA_VERSION = 3
 
 
 class Case(_Model):
     """Everything known about one person (or one organizer's edition) on which the rules are run.
 
-    Version 2 (the current one) tells "not answered" apart from "none" for the specializations begun: a version-2
-    case without `specializations` has not said (None); `[]` means none. A version-1 case (a file without
-    `schema_version`, or with 1) meant "none" by leaving the list out, so it is read that way and becomes a version-2
-    case with the same answers. Build a new, empty case with `new_case()`.
+    Version 3 (the current one) holds an exemption's scope as a choice (`ExemptionScope`: "calosc" or "czesc").
+    Version 2 told "not answered" apart from "none" for the specializations begun: a case of version 2 or later
+    without `specializations` has not said (None); `[]` means none. A version-1 case (a file without
+    `schema_version`, or with 1) meant "none" by leaving the list out, so it is read that way. A version-1 or -2
+    case held the exemption's scope as free text: "całość", "w całości", "część", "w części", "częściowo" (any
+    letter case, accents optional) become the choice, anything else is refused. Every older case becomes a
+    version-3 case with the same answers. Build a new, empty case with `new_case()`.
     """
 
-    schema_version: int = Field(CURRENT_SCHEMA_VERSION, description="Wersja formatu pliku: 1 albo 2")
-    label: str | None = Field(None, max_length=200, description="Opis przypadku (nie dane osobowe)")
+    schema_version: int = Field(CURRENT_SCHEMA_VERSION, description="Wersja formatu pliku: 1, 2 albo 3")
+    label: str | None = Field(None, max_length=MAX_NAME, description="Opis przypadku (nie dane osobowe)")
     person: Person = Field(default_factory=Person)
     profession: Profession | None = None
     right_to_practise: RightToPractise = Field(default_factory=RightToPractise)
-    employment: list[Employment] | None = Field(None, description="Okresy pracy w zawodzie; None = nie wiem")
+    employment: list[Employment] | None = Field(None, max_length=MAX_EMPLOYMENT, description="Okresy pracy w zawodzie; None = nie wiem")
     degrees: Degrees = Field(default_factory=Degrees)
-    specialist_titles: list[SpecialistTitle] = Field(default_factory=list)
-    courses: list[Course] = Field(default_factory=list)
-    postgraduate_studies: list[PostgraduateStudies] = Field(default_factory=list)
-    foreign_training: list[ForeignTraining] = Field(default_factory=list)
+    specialist_titles: list[SpecialistTitle] = Field(default_factory=list, max_length=MAX_SPECIALIST_TITLES)
+    courses: list[Course] = Field(default_factory=list, max_length=MAX_COURSES)
+    postgraduate_studies: list[PostgraduateStudies] = Field(default_factory=list, max_length=MAX_POSTGRADUATE_STUDIES)
+    foreign_training: list[ForeignTraining] = Field(default_factory=list, max_length=MAX_FOREIGN_TRAINING)
     specializations: list[Specialization] | None = Field(
-        None, description="Rozpoczęte specjalizacje; None = nie podano, [] = żadnej")
-    state_exam_attempts: list[StateExamAttempt] = Field(default_factory=list)
+        None, max_length=MAX_SPECIALIZATIONS, description="Rozpoczęte specjalizacje; None = nie podano, [] = żadnej")
+    state_exam_attempts: list[StateExamAttempt] = Field(default_factory=list, max_length=MAX_EXAM_ATTEMPTS)
     exemption: Exemption | None = None
     goal: Goal = Field(default_factory=Goal)
     edition: Edition | None = None
     exam_session: ExamSessionFacts | None = None
     exemption_team: list[CommissionRole] | None = Field(
-        None, description="Skład zespołu opiniującego zwolnienie ze specjalizacji (§ 5 ust. 2), dla CMKP")
+        None, max_length=MAX_EXEMPTION_TEAM, description="Skład zespołu opiniującego zwolnienie ze specjalizacji (§ 5 ust. 2), dla CMKP")
 
     @model_validator(mode="before")
     @classmethod
     def _upgrade(cls, data: Any) -> Any:
-        """Read a version-1 case as version 2: an omitted list of specializations meant "none" there."""
+        """Read a version-1 or -2 case as version 3 (see the class's docstring)."""
         if not isinstance(data, dict):
             return data
         version = data.get("schema_version", 1)
-        if version not in SCHEMA_VERSIONS or isinstance(version, bool):
-            raise ValueError(f"nieznana wersja formatu: {version!r} (obsługiwane: 1 i 2)")
-        if version == 1:
-            data = dict(data)
-            if data.get("specializations") is None:
-                data["specializations"] = []
-            data["schema_version"] = CURRENT_SCHEMA_VERSION
+        problem = version_problem(version)
+        if problem:
+            raise ValueError(f"schema_version: {problem}")
+        if version == CURRENT_SCHEMA_VERSION:
+            return data
+        data = dict(data)
+        if version == 1 and data.get("specializations") is None:
+            data["specializations"] = []
+        exemption = data.get("exemption")
+        if isinstance(exemption, dict) and "scope" in exemption:
+            data["exemption"] = {**exemption, "scope": legacy_scope(exemption["scope"])}
+        data["schema_version"] = CURRENT_SCHEMA_VERSION
         return data
+
+
+def version_problem(version: Any) -> str | None:
+    """Why `version` is no supported schema_version (None: it is one). Only the integers 1, 2 and 3: not "3",
+    3.0 or true."""
+    if type(version) is int and version in SCHEMA_VERSIONS:
+        return None
+    return (f"nieznana wersja formatu pliku {_shown(version)} (obsługiwane: "
+            f"{', '.join(map(str, SCHEMA_VERSIONS[:-1]))} i {SCHEMA_VERSIONS[-1]})")
+
+
+def _shown(value: Any) -> str:
+    """A value as the file spells it (true, "7", 2.0), cut short."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = type(value).__name__
+    return text if len(text) <= 20 else text[:19] + "…"
 
 
 def new_case() -> Case:

@@ -18,7 +18,6 @@ answers, numbers, and fields (dziedziny) as a position on the list of fields –
   no longer name that field: `losses` says so, and "Wynik" shows it as a warning beside the code;
 - a course's or studies' name is carried only where the rules read it in place of a missing field (`c.field or
   c.name`, the scope of a credit), and then only as such a field reference, never as text;
-- a free-text scope of an exemption decision becomes „całość” or „część” (the rules tell only these apart);
 - the PWZ number is gone, so the warning about its last letter (`pwz_warnings`) is too: `losses` says so.
 
 `personal_data_free(case)` is exactly what `decode(encode(case))` gives back.
@@ -65,7 +64,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .case import (CURRENT_SCHEMA_VERSION, EARLIEST_DAY, LATEST_DAY, Case, Course, CourseKind, Degrees, Employment,
-                   ExamResult, Exemption, ForeignTraining, Form, Goal, PostgraduateStudies, Profession,
+                   ExamResult, Exemption, ExemptionScope, ForeignTraining, Form, Goal, PostgraduateStudies, Profession,
                    RightToPractise, SpecialistTitle, Specialization, SpecializationStatus, StateExamAttempt)
 from .common import normalize_field
 from .rules.entry import pwz_warnings
@@ -111,8 +110,7 @@ EXAM_RESULTS = (ExamResult.PASSED, ExamResult.FAILED, ExamResult.ABSENT, ExamRes
 SPECIALIZATION_STATUSES = (SpecializationStatus.IN_PROGRESS, SpecializationStatus.COMPLETED,
                            SpecializationStatus.INTERRUPTED)
 SEASONS = ("wiosna", "jesien")
-EXEMPTION_SCOPES = ("całość", "część")
-_WHOLE = ("całość", "calosc", "w całości")  # what logic/rules/state_exam.py reads as an exemption in full
+EXEMPTION_SCOPES = (ExemptionScope.CALOSC, ExemptionScope.CZESC)  # before case v3: „całość”, „część”
 
 UNLISTED_FIELD = "dziedzina spoza listy nr {}"
 _UNLISTED = re.compile(r"^dziedzina spoza listy nr [1-9][0-9]*$")
@@ -190,13 +188,6 @@ def _name_of(ref: tuple[str, int] | None) -> str | None:
     return UNLISTED_FIELD.format(n)
 
 
-def _scope(scope: str | None) -> str | None:
-    """An exemption's scope as the rules read it: in full, in part, or not given."""
-    if scope is None or not scope.strip():
-        return None
-    return EXEMPTION_SCOPES[0] if scope.strip().lower() in _WHOLE else EXEMPTION_SCOPES[1]
-
-
 def personal_data_free(case: Case) -> Case:
     """`case` reduced to what its code carries (see the module docstring): what `decode(encode(case))` returns.
 
@@ -228,7 +219,7 @@ def personal_data_free(case: Case) -> Case:
         state_exam_attempts=[StateExamAttempt(session=a.session, field=f.reduce(a.field), result=a.result)
                              for a in case.state_exam_attempts],
         exemption=None if case.exemption is None else Exemption(
-            field=f.reduce(case.exemption.field), scope=_scope(case.exemption.scope),
+            field=f.reduce(case.exemption.field), scope=case.exemption.scope,
             granted_on=case.exemption.granted_on),
         goal=Goal(form=case.goal.form, field=f.reduce(case.goal.field), publicly_funded=case.goal.publicly_funded,
                   wants_exemption=case.goal.wants_exemption, session=case.goal.session,

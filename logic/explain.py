@@ -1,5 +1,12 @@
-"""A readable Polish summary of an assessment, for the command line and the help desk."""
+"""A readable Polish summary of an assessment, for the command line and the help desk.
+
+The summary quotes what the person wrote (fields, names of courses), so it is cleaned of control characters before
+anyone prints it (`printable`): a file could otherwise move the cursor, recolour or clear a terminal (ANSI escape
+sequences), or reverse the order in which a line reads (bidi overrides).
+"""
 from __future__ import annotations
+
+import re
 
 from .assess import Assessment
 from .case import FORM_LABELS_PL
@@ -14,6 +21,18 @@ MARK = {
     Outcome.FOR_DECISION: "[DECYZJA ORGANU]",
     Outcome.NEEDS_REVIEW: "[DO WYJAŚNIENIA]",
 }
+
+
+# ANSI escape sequences whole (CSI "ESC [ … letter", OSC "ESC ] … BEL/ST", and two-character ones), then every other
+# C0 and C1 control character but newline and tab, and the bidirectional formatting characters (U+061C, U+200E,
+# U+200F, U+202A–U+202E, U+2066–U+2069).
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]|\x1b[@-_]?")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` without ANSI escape sequences, control characters (newline and tab stay) and bidi overrides."""
+    return _CONTROLS.sub("", _ANSI.sub("", text))
 
 
 def explain(a: Assessment) -> str:
@@ -42,4 +61,4 @@ def explain(a: Assessment) -> str:
         lines.append("")
     lines.append("Asystent nie rozstrzyga spraw: wnioski składa się przez SMK, a decyzje podejmuje organizator "
                  "kształcenia, dyrektor CMKP (od 2027 r. w sprawach egzaminu – dyrektor CEM).")
-    return "\n".join(lines)
+    return printable("\n".join(lines))

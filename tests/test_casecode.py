@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 from logic import Assessment, Case, assess
 from logic import casecode as cc
 from logic.assess import has_person_facts
-from logic.case import CourseKind, ExamResult, Form, Gender, Profession, SpecializationStatus
+from logic.case import CourseKind, ExamResult, ExemptionScope, Form, Gender, Profession, SpecializationStatus
 from logic.casecode import CaseCodeError, decode, encode, personal_data_free
 from logic.common import normalize_field
 from logic.fields import fields_for
@@ -173,7 +173,7 @@ class CaseGenerator:
                                                        "result": self.pick([x.value for x in ExamResult])}, 4),
             "exemption": None if r.random() < 0.7 else {
                 "field": self.field(), "granted_on": iso(self.day()),
-                "scope": self.pick(["całość", "część", "w całości", "Calosc", "tylko moduł II", ""])},
+                "scope": self.pick(["całość", "część", "w całości", "Calosc", "częściowo", ""])},
             "goal": {"form": self.pick([f.value for f in Form], none=0.15), "field": self.field(),
                      "publicly_funded": self.maybe(), "wants_exemption": self.maybe(),
                      "session": self.session() if r.random() < 0.3 else None, "employer_referral": self.maybe(),
@@ -420,11 +420,16 @@ def test_a_course_name_read_as_its_field_travels_only_as_a_field_reference():
 
 
 def test_an_exemption_scope_comes_back_as_in_full_or_in_part():
-    scopes = {"całość": "całość", "w całości": "całość", "Calosc": "całość", "część": "część",
-              "moduły I i II (decyzja z 2025)": "część", "": None, None: None}
+    # a version-2 case's free text becomes the choice (logic/case.py); the code carries the choice
+    scopes = {"całość": ExemptionScope.CALOSC, "w całości": ExemptionScope.CALOSC, "Calosc": ExemptionScope.CALOSC,
+              "część": ExemptionScope.CZESC, "częściowo": ExemptionScope.CZESC, "": None, None: None}
     for given, expected in scopes.items():
-        case = Case.model_validate({"exemption": {"scope": given, "field": "pielęgniarstwo rodzinne"}})
-        assert decode(encode(case)).exemption.scope == expected, given
+        case = Case.model_validate({"schema_version": 2,
+                                    "exemption": {"scope": given, "field": "pielęgniarstwo rodzinne"}})
+        assert decode(encode(case)).exemption.scope is expected, given
+    for scope in ExemptionScope:
+        case = Case.model_validate({"exemption": {"scope": scope.value}, "schema_version": 3})
+        assert decode(encode(case)).exemption.scope is scope
 
 
 def test_the_organizers_facts_are_not_in_the_code_and_the_person_is_told():

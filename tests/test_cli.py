@@ -170,13 +170,22 @@ def test_a_missing_file_exits_2_naming_the_file(tmp_path, command):
     assert missing in proc.stderr and "Nie ma pliku" in proc.stderr
 
 
-@pytest.mark.parametrize("text", ['{"profession": "pielegniarka",', "nie json", ""], ids=["truncated", "text", "empty"])
-def test_invalid_json_exits_2_with_the_line_and_column(tmp_path, text):
+@pytest.mark.parametrize("text, line, column", [('{"profession": "pielegniarka",', 1, 31), ("nie json", 1, 1),
+                                                ('{\n  "label": "x"\n  "profession": 1}', 3, 3)],
+                         ids=["truncated", "text", "missing comma"])
+def test_invalid_json_exits_2_with_the_line_and_column(tmp_path, text, line, column):
     proc = run("assess", write(tmp_path, text), "--as-of", AS_OF)
     assert proc.returncode == EXIT_BAD_INPUT
     assert "Traceback" not in proc.stderr
-    assert "nie jest poprawnym JSON-em" in proc.stderr
-    assert "wiersz" in proc.stderr and "kolumna" in proc.stderr
+    assert f"niepoprawny JSON (wiersz {line}, kolumna {column})" in proc.stderr
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n"], ids=["empty", "only whitespace"])
+def test_an_empty_file_exits_2_saying_it_is_empty(tmp_path, text):
+    proc = run("assess", write(tmp_path, text), "--as-of", AS_OF)
+    assert proc.returncode == EXIT_BAD_INPUT
+    assert "Traceback" not in proc.stderr
+    assert "jest pusty" in proc.stderr
 
 
 @pytest.mark.parametrize("text", ["[]", "42", '"tekst"', "null"])
@@ -187,13 +196,14 @@ def test_json_that_is_not_an_object_exits_2(tmp_path, text):
     assert "obiekt JSON" in proc.stderr
 
 
-def test_a_file_that_is_not_utf8_exits_2(tmp_path):
+def test_a_file_that_is_not_utf8_exits_2_saying_so_not_that_it_is_not_text(tmp_path):
     path = tmp_path / "case.json"
     path.write_bytes('{"label": "Łódź"}'.encode("cp1250"))
     proc = run("assess", str(path), "--as-of", AS_OF)
     assert proc.returncode == EXIT_BAD_INPUT
     assert "Traceback" not in proc.stderr
-    assert "UTF-8" in proc.stderr
+    assert "nie jest zapisany w kodowaniu UTF-8" in proc.stderr
+    assert "binarne" not in proc.stderr
 
 
 def test_a_directory_instead_of_a_file_exits_2(tmp_path):

@@ -45,7 +45,7 @@ def _write(tmp_path: Path, text: str) -> str:
 
 
 @pytest.mark.parametrize(("content", "args", "message"), [
-    ("{nie json", [], "nie jest poprawnym JSON-em"),
+    ("{nie json", [], "niepoprawny JSON (wiersz 1, kolumna 2)"),
     ("[1, 2]", [], "musi zawierać obiekt JSON"),
     (json.dumps({"right_to_practise": {"number": "123"}}), [], "numer PWZ"),
     (json.dumps({"nieznane": 1}), [], "nieznane pole"),
@@ -82,4 +82,4 @@ def test_module_entry_point_exits_2_on_bad_input(tmp_path):
     result = subprocess.run([sys.executable, "-m", "forms", "annex1", _write(tmp_path, "{"), "-o", str(tmp_path / "a.pdf")],
                             cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 2
-    assert "nie jest poprawnym JSON-em" in result.stderr
+    assert "niepoprawny JSON" in result.stderr

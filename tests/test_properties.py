@@ -19,7 +19,9 @@ from logic.explain import explain
 
 FIRST = date(2026, 1, 20)
 LAST = date(2028, 12, 31)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 150 examples, ten times as many under HYPOTHESIS_PROFILE=deep (tests/conftest.py)
+SETTINGS = settings(max_examples=max(150, 150 * settings.default.max_examples // 100), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 FIELDS = ["pielęgniarstwo chirurgiczne", "pielęgniarstwo internistyczne", "pielęgniarstwo rodzinne",
           "Pielęgniarstwo  Chirurgiczne", "pielęgniarstwo ginekologiczno-położnicze", "leczenie ran", "",

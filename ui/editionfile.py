@@ -3,7 +3,7 @@ Streamlit.
 
 The file format ("plik naboru"):
 
-    {"schema_version": 2, "kind": "edition", "edition": {…the Edition model's own JSON…}}
+    {"schema_version": 3, "kind": "edition", "edition": {…the Edition model's own JSON…}}
 
 `edition` holds exactly the fields of `logic.case.Edition` (the same as the `edition` of a case file and of
 examples/organizator-*.json); `schema_version` follows the case files' version, whose Edition it carries; `kind`
@@ -17,17 +17,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import ValidationError
-
-from logic import Case
+from logic import loader as L
 from logic.assess import ENTRY_FORMS, has_person_facts
-from logic.case import CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, Edition
-from logic.errors import describe
+from logic.case import CURRENT_SCHEMA_VERSION, Edition, version_problem
+from ui.casefile import messages
 
 KIND = "edition"
 SCHEMA_VERSION = CURRENT_SCHEMA_VERSION
 FILE_NAME = "nabor.json"
-MAX_BYTES = 512 * 1024  # an edition is a few kilobytes
+MAX_BYTES = L.MAX_BYTES  # an edition is a few kilobytes
 MAX_MESSAGES = 8
 EDITION_FORMS = ENTRY_FORMS  # the four forms of education an edition can be of; never the state exam
 TOP_KEYS = {"schema_version", "kind", "edition"}
@@ -49,20 +47,12 @@ def dump_edition(edition: Edition) -> bytes:
 
 
 def read_json(raw: bytes) -> tuple[dict[str, Any] | None, list[str]]:
-    """The file's JSON object, or (None, Polish messages) when it is too big, not text, not JSON or not an object."""
-    if len(raw) > MAX_BYTES:
-        return None, [f"Plik jest za duży ({len(raw) // 1024} KB). Zapisany plik asystenta ma kilka KB."]
+    """The file's JSON object, or (None, Polish messages) when it is too big, not text, not JSON or not an object
+    (the one loader, `logic.loader`, as for a case file)."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, [NOT_JSON]
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        return None, [f"Plik jest uszkodzony: niepoprawny JSON (wiersz {err.lineno}, znak {err.colno})."]
-    if not isinstance(data, dict):
-        return None, [NOT_AN_OBJECT]
-    return data, []
+        return L.parse_object(raw), []
+    except L.Refused as refused:
+        return None, [NOT_AN_OBJECT if refused.kind == "not_object" else refused.text]
 
 
 def is_edition_data(data: dict[str, Any]) -> bool:
@@ -82,8 +72,8 @@ def is_edition_file(raw: bytes) -> bool:
     if "kind" in data or data.get("edition") is None:
         return False
     try:
-        case = Case.model_validate(data)
-    except ValidationError:
+        case = L.case_from_data(data)
+    except (L.Refused, L.Invalid):
         return False
     return case.edition is not None and not has_person_facts(case)
 
@@ -102,13 +92,10 @@ def load_edition(raw: bytes) -> tuple[Edition | None, list[str]]:
 
 def _version_problem(data: dict[str, Any]) -> list[str]:
     version = data.get("schema_version", 1)
-    if isinstance(version, bool) or not isinstance(version, int):
-        return [f"{FOREIGN} Pole schema_version powinno być liczbą: {', '.join(map(str, SCHEMA_VERSIONS))}."]
-    if version > CURRENT_SCHEMA_VERSION:
+    if type(version) is int and version > CURRENT_SCHEMA_VERSION:
         return [NEWER]
-    if version not in SCHEMA_VERSIONS:
-        return [f"Nieznana wersja formatu pliku: {version} (obsługiwane: {', '.join(map(str, SCHEMA_VERSIONS))})."]
-    return []
+    problem = version_problem(version)
+    return [f"{FOREIGN} Pole schema_version: {problem}."] if problem else []
 
 
 def _from_edition_file(data: dict[str, Any]) -> tuple[Edition | None, list[str]]:
@@ -122,19 +109,19 @@ def _from_edition_file(data: dict[str, Any]) -> tuple[Edition | None, list[str]]
     if not isinstance(body, dict):
         return None, [FOREIGN, "edition: oczekiwano obiektu z polami"]
     try:
-        edition = Edition.model_validate(body)
-    except ValidationError as err:
-        return None, _messages(err, prefix="edition.")
+        edition = L.validate(Edition, body)
+    except L.Invalid as err:
+        return None, messages(err, prefix="edition.", foreign=FOREIGN)
     return _checked(edition)
 
 
 def _from_case_file(data: dict[str, Any]) -> tuple[Edition | None, list[str]]:
-    if _version_problem(data) == [NEWER]:
-        return None, [NEWER]
     try:
-        case = Case.model_validate(data)
-    except ValidationError as err:
-        return None, _messages(err)
+        case = L.case_from_data(data)
+    except L.Refused as refused:
+        return None, [refused.text]
+    except L.Invalid as err:
+        return None, messages(err, foreign=FOREIGN)
     if case.edition is None:
         return None, [PERSON_FILE] if has_person_facts(case) else [FOREIGN]
     edition = case.edition
@@ -147,13 +134,3 @@ def _checked(edition: Edition) -> tuple[Edition | None, list[str]]:
     if edition.form is not None and edition.form not in EDITION_FORMS:
         return None, [STATE_EXAM]
     return edition, []
-
-
-def _messages(err: ValidationError, prefix: str = "") -> list[str]:
-    problems = describe(err)
-    foreign = sum(1 for _, m in problems if m.startswith("nieznane pole"))
-    head = FOREIGN if foreign * 2 >= len(problems) else "W pliku są błędy:"
-    lines = [f"{prefix}{path}: {message}" for path, message in problems[:MAX_MESSAGES]]
-    if len(problems) > MAX_MESSAGES:
-        lines.append(f"… i {len(problems) - MAX_MESSAGES} innych")
-    return [head, *lines]

@@ -44,7 +44,8 @@ from logic.case import CURRENT_SCHEMA_VERSION, new_case
 from logic.interview import BY_KEY as STEPS_BY_KEY
 from logic.interview import FIRST_STEP, REVIEW_STEP
 from ui import state as S
-from ui.casefile import MAX_BYTES, load_case
+from logic.loader import Refused, parse_text
+from ui.casefile import MAX_BYTES, case_from_data
 
 STORAGE_KEY = "asystent-pp.odpowiedzi"  # the item's name in the tab's sessionStorage
 FORMAT = 1  # version of the stored item's layout (the case inside carries its own schema_version)
@@ -124,8 +125,8 @@ def parse(raw: Any) -> tuple[Stored | None, str | None]:
     if not isinstance(raw, str) or len(raw) > MAX_BYTES:
         return None, BROKEN
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError:
+        data = parse_text(raw)  # the one loader's JSON: depth, long numbers, NaN, duplicate keys, surrogates
+    except Refused:
         return None, BROKEN
     if not isinstance(data, dict) or not isinstance(data.get("case"), dict):
         return None, BROKEN
@@ -135,7 +136,7 @@ def parse(raw: Any) -> tuple[Stored | None, str | None]:
         return None, BROKEN
     if version > FORMAT or schema > CURRENT_SCHEMA_VERSION:
         return None, NEWER
-    case, _ = load_case(json.dumps(data["case"], ensure_ascii=False).encode("utf-8"))
+    case, _ = case_from_data(data["case"])
     if case is None:
         return None, BROKEN
     known = set(STEPS_BY_KEY) | {REVIEW_STEP}
