@@ -292,6 +292,21 @@ def test_a_missing_intake_file_is_named(tmp_path):
     assert done.returncode == 2 and "Nie ma pliku" in done.stderr
 
 
+def _at_most_1_gb() -> None:  # the child cannot take the machine down while it reads an endless file
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1024 ** 3, 1024 ** 3))
+
+
+def test_an_endless_intake_file_is_refused_at_the_size_limit_with_exit_2(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "logic", "batch", "/dev/zero", "--form", "specjalizacja",
+                           "-o", str(tmp_path / "w.xlsx")], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          preexec_fn=_at_most_1_gb)
+    assert done.returncode == 2, done.stderr[-500:]
+    assert done.stderr.strip() == ("Plik „zero” ma ponad 4 MB, a można wczytać najwyżej 4 MB; podziel nabór na "
+                                   "mniejsze pliki.")
+
+
 @pytest.mark.parametrize("form", [Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY, Form.KURS_SPECJALISTYCZNY])
 def test_every_missing_fact_of_the_edition_answers_is_named_in_polish_not_as_a_path(form):
     from logic.intake.export import sheet_cell_name

@@ -12,9 +12,9 @@ from datetime import date
 import pytest
 from python_calamine import CalamineWorkbook
 
-from logic.case import (Case, Course, CourseKind, Degrees, Employment, ExamResult, ForeignTraining, Form, Gender,
-                        Goal, Person, PostgraduateStudies, Profession, RightToPractise, SpecialistTitle,
-                        Specialization, SpecializationStatus)
+from logic.case import (CURRENT_SCHEMA_VERSION, Case, Course, CourseKind, Degrees, Employment, ExamResult,
+                        ForeignTraining, Form, Gender, Goal, Person, PostgraduateStudies, Profession, RightToPractise,
+                        SpecialistTitle, Specialization, SpecializationStatus)
 from logic.intake import MAX_BYTES, SHEETS, Intake, read_intake, template_xlsx
 from logic.intake import reader
 from logic.intake.columns import Kind, normalize
@@ -130,7 +130,7 @@ def three_applicants() -> dict:
              "Odbył(a) specjalizację dofinansowaną": "nie", "Wnioskuje o zwolnienie ze specjalizacji": "nie",
              "Skierowanie pracodawcy": "nie wiem"},
             {"Lp.": 2, "Imię (imiona)": "Jan", "Nazwisko": "Nowak", "Zawód": "położny", "Forma tytułu": "M",
-             "Ma PWZ": "T", "Numer PWZ": "1234567a", "Rok wydania PWZ": "2015",
+             "Ma PWZ": "Tak", "Numer PWZ": "1234567a", "Rok wydania PWZ": "2015",
              "Rodzaj kształcenia": "kurs kwalifikacyjny",
              "Dziedzina": "pielęgniarstwo operacyjne", "Odbył(a) specjalizację dofinansowaną": "tak",
              "Data zakończenia tej specjalizacji": "15.05.2020"},
@@ -232,7 +232,7 @@ def test_a_filled_template_of_three_applicants_reads_back_to_the_cases_worked_ou
     assert [(a.lp, a.label) for a in intake.applicants] == [(1, "Żaneta Łucja Gęślak-Źdźbłowska"), (2, "Jan Nowak"),
                                                             (3, "Osoba nr 3")]
     assert cases(intake) == expected_three()
-    assert all(c.schema_version == 2 for c in cases(intake).values())
+    assert all(c.schema_version == CURRENT_SCHEMA_VERSION for c in cases(intake).values())
 
 
 def test_the_same_applicants_as_csv_files_read_to_the_same_cases():
@@ -347,15 +347,16 @@ def test_headers_are_read_without_case_or_polish_letters():
 
 
 @pytest.mark.parametrize("written", ["05.03.2021", "5.3.2021", "05.03.2021 r.", "2021-03-05", " 2021-3-5 ",
-                                     "2021-03-05 00:00:00", date(2021, 3, 5), 44260, 44260.0, "44260"])
+                                     "2021-03-05 00:00:00", date(2021, 3, 5), 44260, 44260.0])
 def test_dates_are_read_in_every_accepted_form(written):
+    # 44260 is the number Excel stores for 05.03.2021 (days since 30.12.1899), here in a number cell.
     intake = read(with_good({"Praca": [{"Lp.": 1, "Od": written, "Trwa": "tak"}]}))
     assert cases(intake)[1].employment[0].start == date(2021, 3, 5)
 
 
 @pytest.mark.parametrize("written,expected", [
-    ("tak", True), ("TAK", True), ("  Tak ", True), ("t", True), ("T", True), (True, True),
-    ("nie", False), ("NIE", False), (" n ", False), (False, False),
+    ("tak", True), ("TAK", True), ("  Tak ", True), (True, True), ("PRAWDA", True), ("TRUE", True),
+    ("nie", False), ("NIE", False), (" Nie ", False), (False, False), ("FAŁSZ", False), ("false", False),
     ("nie wiem", None), ("Nie Wiem", None), ("  nie   wiem ", None), (None, None), ("", None), ("   ", None),
 ])
 def test_tak_nie_nie_wiem_are_read_in_any_case_and_with_spaces(written, expected):
@@ -527,7 +528,8 @@ def test_an_impossible_date_is_reported_at_its_cell_and_only_its_applicant_is_a_
     ("31.12.1899", "31.12.1899 – data musi leżeć między 1900 a 2100 rokiem."),
     ("2101-01-01", "2101-01-01 – data musi leżeć między 1900 a 2100 rokiem."),
     (date(1899, 12, 31).isoformat(), "1899-12-31 – data musi leżeć między 1900 a 2100 rokiem."),
-    ("100000", "100000 – data musi leżeć między 1900 a 2100 rokiem."),
+    ("100000", "100000 nie jest datą – to liczba zapisana jako tekst; wpisz datę jako DD.MM.RRRR, np. 05.03.2021."),
+    ("44260", "44260 nie jest datą – to liczba zapisana jako tekst; wpisz datę jako DD.MM.RRRR, np. 05.03.2021."),
     (100000, "14.10.2173 – data musi leżeć między 1900 a 2100 rokiem."),  # a number in a date-formatted cell
     ("2021", "2021 nie jest datą – to wygląda na sam rok; wpisz datę jako DD.MM.RRRR, np. 05.03.2021."),
     ("wczoraj", "wczoraj nie jest datą – wpisz datę jako DD.MM.RRRR, np. 05.03.2021."),
@@ -666,17 +668,32 @@ def test_a_header_holding_a_pesel_number_is_not_repeated_in_the_notice():
     assert "85010112345" not in intake.model_dump_json()
 
 
-def test_a_sheet_reaching_cell_xfd1048576_is_refused_without_asking_calamine_for_it():
-    # 5 KB on disk; calamine alone would allocate 17 billion cells and abort the process.
+def test_a_sheet_reaching_cell_xfd3_is_refused_without_asking_calamine_for_it():
+    # 5 KB on disk; calamine alone would allocate 3 × 16,384 cells per row given and, at XFD1048576, 17 billion.
+    data = workbook_bytes({"Osoby": grid("Osoby", [GOOD])})
+    part = sheet_part(data, "Osoby")
+    xml = zipfile.ZipFile(io.BytesIO(data)).read(part)
+    wide = b"".join(b'<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>' % (r, r)
+                    for r in range(3, 400))
+    intake = read(replace_part(data, part, xml.replace(b"</sheetData>", wide + b"</sheetData>")))
+    assert intake.applicants == []
+    assert ("Osoby: arkusz sięga wiersza 399 i kolumny XFD – to ponad 6 000 000 komórek, więcej niż może mieć "
+            "nabór; usuń wiersze i kolumny poza danymi i wczytaj plik ponownie. Arkusza nie wczytano.") in texts(intake)
+
+
+def test_a_stray_cell_in_row_1048576_is_left_out_and_the_rows_above_it_are_read():
+    # Before calamine sees the sheet, rows after MAX_ROWS + 1 are cut from its XML: calamine would otherwise
+    # allocate every row down to the last one (17 billion cells for XFD1048576).
     data = workbook_bytes({"Osoby": grid("Osoby", [GOOD])})
     part = sheet_part(data, "Osoby")
     xml = zipfile.ZipFile(io.BytesIO(data)).read(part)
     xml = xml.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>'
                                        b"</row></sheetData>")
     intake = read(replace_part(data, part, xml))
-    assert intake.applicants == []
-    assert ("Osoby: arkusz sięga wiersza 1048576 i kolumny XFD – to ponad 6 000 000 komórek, więcej niż może mieć "
-            "nabór; usuń wiersze i kolumny poza danymi i wczytaj plik ponownie. Arkusza nie wczytano.") in texts(intake)
+    assert_good_read(intake)
+    assert [a.lp for a in intake.applicants] == [1]
+    assert ("Osoby: arkusz ma 1 048 575 wierszy danych; wczytano pierwsze 200 000, dalszych nie wczytano – podziel "
+            "nabór na mniejsze pliki.") in texts(intake)
 
 
 def test_cells_without_references_are_measured_too():

@@ -19,10 +19,12 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from annotated_types import Ge, Le, MaxLen
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from ..case import (Case, Course, CourseKind, Employment, ExamResult, ForeignTraining, Form, Gender,
                     PostgraduateStudies, Profession, SpecialistTitle, Specialization, SpecializationStatus)
@@ -147,6 +149,27 @@ def _constraints(model: type[BaseModel], name: str) -> tuple[int | None, float |
     ge = next((m.ge for m in meta if isinstance(m, Ge)), None)
     le = next((m.le for m in meta if isinstance(m, Le)), None)
     return max_length, ge, le
+
+
+def list_limit(name: str) -> int | None:
+    """The most items the Case's list `name` may hold ("employment" → 60), as the model sets it: a max_length on the
+    field, or inside an Annotated arm of its type (list[…] | None); None when the model sets none."""
+    info = Case.model_fields[name]
+    found = [m.max_length for m in info.metadata if isinstance(m, MaxLen)]
+
+    def walk(tp: Any) -> None:
+        if get_origin(tp) is Annotated:
+            for meta in get_args(tp)[1:]:
+                inner = meta.metadata if isinstance(meta, FieldInfo) else [meta]
+                found.extend(getattr(m, "max_length", None) for m in inner)
+            walk(get_args(tp)[0])
+        elif get_origin(tp) in (Union, UnionType):
+            for arm in get_args(tp):
+                walk(arm)
+
+    walk(info.annotation)
+    limits = [n for n in found if isinstance(n, int) and not isinstance(n, bool)]
+    return min(limits) if limits else None
 
 
 def _col(model: type[BaseModel], header: str, kind: Kind, target: str | None, help: str, *,

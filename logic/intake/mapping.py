@@ -4,6 +4,10 @@ Each applicant's facts are gathered into one dict – the same case `new_case()`
 the answers of their rows – and validated once with `Case.model_validate`; pydantic's errors are translated into
 Polish messages at the sheet, row and column they came from (logic/errors.py), never shown in English.
 
+An applicant may have at most as many rows in a list sheet as the Case model allows in the list it fills
+(`columns.list_limit`: 60 periods of work, 100 courses, …); the first row over the limit is reported at its Lp., the
+applicant is a data error, and nothing is silently cut.
+
 Readings taken where the sheet is silent (the template's instructions say the same):
 - No row in "Praca" for an applicant → `employment = None` ("nie wiem"): an empty sheet cannot tell "never worked"
   from "not filled in", and the rules then name the missing work history where it matters (entry to a specjalizacja
@@ -38,7 +42,7 @@ from pydantic import ValidationError
 
 from ..case import CURRENT_SCHEMA_VERSION, Case, SpecializationStatus
 from ..errors import polish_message
-from .columns import BY_NAME, FUNDED_BEFORE, FUNDED_BEFORE_END, LP, OSOBY, SHEETS, SPECJALIZACJE
+from .columns import BY_NAME, FUNDED_BEFORE, FUNDED_BEFORE_END, LP, OSOBY, SHEETS, SPECJALIZACJE, list_limit
 from .model import Applicant, Intake, Problem
 from .reader import MAX_PROBLEMS_PER_SHEET, ParsedRow, Table, show
 
@@ -49,6 +53,8 @@ _LIST_SHEETS = [s for s in SHEETS if s.case_list]
 _BY_LIST = {s.case_list: s for s in _LIST_SHEETS}
 _HEADER_OF = {s.name: {c.target: c.header for c in s.columns if c.target} for s in SHEETS}
 _SHEET_ORDER = {s.name: i for i, s in enumerate(SHEETS)}
+# The most rows one applicant may have in each list sheet: the Case model's own limit on the list it fills.
+_LIMITS = {s.name: list_limit(s.case_list) for s in _LIST_SHEETS}
 _COLUMN_ORDER = {s.name: {c.header: i for i, c in enumerate(s.columns)} for s in SHEETS}
 # "Osoby" targets split once: "right_to_practise.number" → ("right_to_practise", "number")
 _PERSON_PATHS = [(c.target, tuple(c.target.split("."))) for c in _OSOBY.columns
@@ -114,6 +120,14 @@ def _applicant(lp: int, person: ParsedRow, repeats: list[ParsedRow], rows: dict[
         for row in rows.get(sheet.name, ()):
             problems.extend(row.problems)
             invalid = invalid or row.invalid
+        limit = _LIMITS[sheet.name]
+        extra = rows.get(sheet.name, ())[limit:] if limit is not None else ()
+        if extra:
+            invalid = True
+            problems.append(Problem(sheet=sheet.name, row=extra[0].row, column=LP, lp=lp, message=(
+                f"osoba nr {lp} ma w tym arkuszu {len(rows[sheet.name])} wierszy, a można wpisać najwyżej {limit}; "
+                f"ten i dalsze wiersze tej osoby nie zostały wczytane – połącz albo usuń zbędne wiersze.")))
+            rows = {**rows, sheet.name: rows[sheet.name][:limit]}
 
     values = person.values
     data: dict[str, Any] = {"schema_version": CURRENT_SCHEMA_VERSION, "label": f"Osoba nr {lp}",

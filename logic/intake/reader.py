@@ -1,24 +1,37 @@
 """Read an organizer's intake file(s) – one XLSX workbook, or CSV files one per sheet – into rows of typed values.
 
-`read_intake(files)` is the one entry point: bytes in, an `Intake` out (mapping.py turns the rows into Cases). Nothing
+`read_intake(files)` is the one entry point: bytes in, an `Intake` out (mapping.py turns the rows into Cases);
+`read_intake_file(path)` reads one file from disk for the command line, never more than MAX_BYTES + 1 bytes. Nothing
 here raises on a bad file: every problem becomes a located, Polish `Problem` ("Praca, wiersz 14, kolumna „Od”:
 31.02.2021 nie jest datą"), and the applicants whose rows are all valid are still read.
 
-How cells are read (the same for XLSX and CSV):
+How cells are read (the same for XLSX and CSV), strictly as the template's instructions document them:
 - empty cell = "nie wiem" (None), except where the model gives the field a default: "Trwa" (a plain tick in the
   Case model) empty = nie, "W zawodzie" empty = tak (as the interview ticks it);
-- tak / nie / nie wiem in any case and with spaces around, also T / N, and Excel's TRUE / FALSE cells;
-- dates as DD.MM.RRRR (also D.M.RRRR and "r." after the year), RRRR-MM-DD, real date cells or Excel serial numbers;
-  a bare whole number between 1900 and 2100 is taken for a year written instead of a date and refused;
+- yes / no: tak / nie / nie wiem in any case and with spaces around, and Excel's logical values (a TRUE / FALSE cell,
+  or the text PRAWDA / FAŁSZ / TRUE / FALSE Excel writes for one into a CSV file); nothing else (not T / N, 1 / 0);
+- dates as DD.MM.RRRR (also D.M.RRRR and "r." after the year) or RRRR-MM-DD, a real date cell (its day), or an
+  Excel date serial – whole days, 1900–2100 – in a number cell of a workbook (what Excel keeps of a date whose
+  cell lost its date format). Numeric text (a CSV cell, a text cell) is never a date: "44260" is refused, and a bare
+  whole number between 1900 and 2100 is taken for a year written instead of a date and refused;
+- numbers: a number cell (finite: NaN and infinity are "not a number") or ASCII digits with an optional decimal
+  comma or point and thousands grouped by spaces; not 1e3, 1_000 or other scripts' digits; % only in the per-cent
+  column; integer columns (and Lp.) only whole numbers;
+- text: at most the model's length; C0/C1 control characters and bidirectional overrides are refused at the cell
+  (tab and line breaks are kept), and no message ever echoes them;
 - choices by their Polish label, without regard to case or Polish letters ("dokształcający" = "doksztalcajacy");
 - a header is matched the same way, so a CSV written without Polish letters is read too.
 
 Hostile files: XLSX is read with python-calamine, which builds a dense grid from the first to the last cell, so a
 5 KB file with cells in A1 and XFD1048576 asks it for 17 billion cells and aborts the process. Before calamine sees
 a workbook, its parts are therefore unpacked here within declared sizes (`MAX_UNPACKED`; a part that unpacks to more
-than it declares fails its checksum), each sheet's extent is measured from its XML (`MAX_CELLS`), and calamine reads
-a fresh, uncompressed copy of exactly the checked parts. Formulas are found in the same XML: their cached values
-are not trusted, the cell is reported instead. CSV is bounded by the file size, `MAX_ROWS` and `MAX_COLUMNS`.
+than it declares fails its checksum), rows after MAX_ROWS are cut from each sheet's XML (`_cut_rows`), each sheet's
+extent is measured from its XML (`MAX_CELLS`), and calamine reads a fresh, uncompressed copy of exactly the checked
+parts. Formulas and Excel error values (#DIV/0!, which calamine reads as an empty cell) are found in the same XML:
+a formula's cached value is not trusted, the cell is reported instead. CSV is bounded by the file size, `MAX_ROWS`
+and `MAX_COLUMNS`; it may be UTF-8 (with or without BOM), UTF-16 (with or without BOM) or cp1250, may start with
+Excel's "sep=;" line, and a row written with another separator than the header's is reported, not misread. A few
+control characters in a CSV are located at their cells; a file full of them is binary and refused.
 
 A column whose header contains "pesel" (or an 11-digit number) is never read: its cells are dropped before any
 value is looked at, and the notice names the column by its letter only.
@@ -42,7 +55,7 @@ from .columns import (BY_NAME, INSTRUCTIONS_SHEET, LP, OSOBY, SHEETS, YES_NO_LAB
                       Kind, Sheet, normalize, sheet_for_name)
 from .model import Intake, Problem
 
-MAX_BYTES = 4 * 1024 * 1024  # one uploaded file; below the server's upload limit (5 MB), so that our Polish message is
+MAX_BYTES = 4 * 1024 * 1024  # one uploaded file; below the server's upload limit (20 MB), so that our Polish message is
 #                                 the one a person meets for a large file, not Streamlit's English one
 MAX_ROWS = 200_000  # data rows read per sheet; the rest is reported and left out
 MAX_COLUMNS = 256  # columns looked at per sheet (the template's widest sheet has 22)
@@ -50,6 +63,7 @@ MAX_CELLS = 6_000_000  # rows × columns of one sheet (about 200,000 rows of the
 MAX_UNPACKED = 100 * 1024 * 1024  # the workbook's parts that are read, unpacked
 MAX_TEXT = 1000  # a text cell whose model field sets no limit
 MAX_FORMULAS = 10_000  # formula cells reported one by one; more and the sheet is refused
+MAX_OTHER_SHEETS = 20  # sheets outside the template named one by one; the rest are counted
 MAX_PROBLEMS_PER_SHEET = 2000  # located messages per sheet; further bad rows are still marked, and counted
 
 MB = 1024 * 1024
@@ -80,6 +94,31 @@ def read_intake(files: list[tuple[str, bytes]]) -> Intake:
             gc.enable()
 
 
+class IntakeFileError(Exception):
+    """A file the command line cannot read at all; the message is Polish."""
+
+
+def read_intake_file(path: str) -> tuple[str, bytes]:
+    """(file name, bytes) of an intake file for `read_intake`, read from disk without ever holding more than
+    MAX_BYTES + 1 bytes of it: `/dev/zero` or a 10 GB file is refused as soon as it passes the limit."""
+    import os
+
+    name = os.path.basename(path) or path
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise IntakeFileError(f"Nie ma pliku {path}.") from exc
+    except IsADirectoryError as exc:
+        raise IntakeFileError(f"{path} to katalog, a nie plik.") from exc
+    except OSError as exc:
+        raise IntakeFileError(f"Nie można odczytać pliku {path}.") from exc
+    if len(data) > MAX_BYTES:
+        raise IntakeFileError(f"Plik {_file_name(name)} ma ponad {MAX_BYTES // MB} MB, a można wczytać najwyżej "
+                              f"{MAX_BYTES // MB} MB; podziel nabór na mniejsze pliki.")
+    return name, data
+
+
 # --- one sheet as a grid of raw cells -----------------------------------------------------------------------------
 
 
@@ -93,6 +132,7 @@ class Grid:
     bad_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row index, column index) → message
     total_rows: int | None = None  # when more than MAX_ROWS data rows were in the sheet
     wide_rows: int = 0  # CSV rows cut at MAX_COLUMNS
+    bad_rows: dict[int, str] = field(default_factory=dict)  # row index → message: a row that is not read at all
 
 
 def load_grids(files: list[tuple[str, bytes]], problems: list[Problem]) -> dict[str, Grid]:
@@ -209,16 +249,22 @@ def xlsx_grids(name: str, data: bytes, problems: list[Problem]) -> dict[str, Gri
                                       message="tego arkusza nie ma w szablonie – pominięto go."))
             continue
         if sheet.name in chosen:
-            problems.append(Problem(sheet=sheet_name[:80], message=(
+            others.append(Problem(sheet=sheet_name[:80], message=(
                 f"drugi arkusz o nazwie „{sheet.name}” – wczytano tylko pierwszy („{chosen[sheet.name][0]}”).")))
             continue
         chosen[sheet.name] = (sheet_name, part)
     if not chosen:
-        found = ", ".join(f"„{n[:40]}”" for n, _ in sheet_parts) or "żadnego"
+        found = ", ".join(f"„{n[:40]}”" for n, _ in sheet_parts[:MAX_OTHER_SHEETS]) or "żadnego"
+        if len(sheet_parts) > MAX_OTHER_SHEETS:
+            found += f" i jeszcze {count(len(sheet_parts) - MAX_OTHER_SHEETS)}"
         problems.append(Problem(message=(
             f"W pliku {shown} nie ma arkuszy szablonu (są: {found}). Użyj szablonu z asystenta: arkusze "
             f"{', '.join(s.name for s in SHEETS)}.")))
         return {}
+    if len(others) > MAX_OTHER_SHEETS:
+        rest = len(others) - MAX_OTHER_SHEETS
+        others = others[:MAX_OTHER_SHEETS] + [Problem(blocking=False, message=(
+            f"Plik {shown} ma jeszcze {count(rest)} innych arkuszy spoza szablonu albo powtórzonych – pominięto je."))]
     problems.extend(others)
 
     wanted = {part for _, part in chosen.values()}
@@ -236,22 +282,32 @@ def xlsx_grids(name: str, data: bytes, problems: list[Problem]) -> dict[str, Gri
         problems.append(Problem(message=_CORRUPT.format(name=shown, why="część archiwum jest uszkodzona")))
         return {}
 
-    loadable: dict[str, tuple[str, dict[tuple[int, int], str]]] = {}
+    loadable: dict[str, tuple[str, dict[tuple[int, int], str], int | None]] = {}
     for registry_name, (sheet_name, part) in chosen.items():
         xml = parts.get(part)
         if xml is None:
             problems.append(Problem(sheet=registry_name, message="arkusz jest w spisie, ale brak jego danych w pliku."))
             continue
+        xml, total = _cut_rows(xml)
+        if total is not None:
+            parts[part] = xml
         refusal = _extent_refusal(xml)
         if refusal is None:
             formulas = _formula_cells(xml)
+            errors = _error_cells(xml)
             if formulas is None:
                 refusal = (f"arkusz ma ponad {MAX_FORMULAS} formuł; zamień je na wartości (Kopiuj, a potem Wklej "
                            f"specjalnie → Wartości) i wczytaj plik ponownie.")
+            elif errors is None:
+                refusal = (f"arkusz ma ponad {MAX_FORMULAS} komórek z błędem Excela (np. #DZIEL/0!, #N/D!); wpisz w "
+                           f"nich wartości i wczytaj plik ponownie.")
+            else:
+                for cell, message in errors.items():
+                    formulas.setdefault(cell, message)  # a formula's own message says more than its error value
         if refusal:
             problems.append(Problem(sheet=registry_name, message=refusal))
             continue
-        loadable[registry_name] = (sheet_name, formulas)
+        loadable[registry_name] = (sheet_name, formulas, total)
 
     clean = io.BytesIO()
     with zipfile.ZipFile(clean, "w", zipfile.ZIP_STORED) as out:
@@ -267,7 +323,7 @@ def xlsx_grids(name: str, data: bytes, problems: list[Problem]) -> dict[str, Gri
         _reraise_control(err)
         problems.append(Problem(message=_CORRUPT.format(name=shown, why="nie da się odczytać skoroszytu")))
         return {}
-    for registry_name, (sheet_name, formulas) in loadable.items():
+    for registry_name, (sheet_name, formulas, total) in loadable.items():
         try:
             ws = workbook.get_sheet_by_name(sheet_name)
             height = ws.end[0] + 1 if ws.end else 0
@@ -279,7 +335,7 @@ def xlsx_grids(name: str, data: bytes, problems: list[Problem]) -> dict[str, Gri
                 "arkusza nie da się odczytać (uszkodzone dane); zapisz plik ponownie w Excelu.")))
             continue
         grid = Grid(BY_NAME[registry_name], name, rows, dict(formulas),
-                    total_rows=height if height > MAX_ROWS + 1 else None)
+                    total_rows=total if total is not None else height if height > MAX_ROWS + 1 else None)
         _mark_merged(grid, merged)
         grids[registry_name] = grid
     return grids
@@ -413,6 +469,25 @@ def value_extent(xml: bytes) -> tuple[int, int] | None:
     return height, width
 
 
+def _cut_rows(xml: bytes) -> tuple[bytes, int | None]:
+    """The sheet's XML without the rows after row MAX_ROWS + 1 (the header and MAX_ROWS data rows), so that a stray
+    cell in row 1 048 576 or a million filled rows cost calamine no more than MAX_ROWS rows; and the number of the
+    sheet's last row when some were cut (None: nothing cut). Rows are written in ascending order (ECMA-376 CT_Row);
+    XML that writes them otherwise (no `r`, a namespace prefix) is left whole for the extent check to judge."""
+    limit = MAX_ROWS + 1
+    end = xml.rfind(b"</sheetData>")
+    last = _ROW_REF_FIRST.match(xml, xml.rfind(b'<row r="', 0, max(end, 0)))
+    if end == -1 or last is None or int(last.group(1)) <= limit:
+        return xml, None  # the usual case: the last row is within the limit
+    if xml.count(b'<row r="') != xml.count(b"<row ") + xml.count(b"<row>"):
+        return xml, None
+    for m in _ROW_REF_FIRST.finditer(xml):
+        if int(m.group(1)) > limit:
+            last = max((int(r) for r in _ROW_REF_FIRST.findall(xml, m.start(), end)), default=limit)
+            return xml[:m.start()] + xml[end:], last
+    return xml, None
+
+
 def _extent_refusal(xml: bytes) -> str | None:
     height, width = sheet_extent(xml)
     if height * width <= MAX_CELLS:
@@ -450,6 +525,30 @@ def _formula_cells(xml: bytes) -> dict[tuple[int, int], str] | None:
     return out
 
 
+_ERROR_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c(?=[\s>/])([^>]*?\st\s*=\s*["\']e["\'][^>]*)>')
+_ERROR_VALUE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?v>([^<]{1,20})<')
+
+
+def _error_cells(xml: bytes) -> dict[tuple[int, int], str] | None:
+    """(row index, column index) → message for every cell holding an Excel error value (#DIV/0!, #N/A, …), which
+    calamine reads as an empty cell; None when there are too many."""
+    out: dict[tuple[int, int], str] = {}
+    if b'"e"' not in xml and b"'e'" not in xml:
+        return out
+    for n, m in enumerate(_ERROR_CELL.finditer(xml)):
+        if n >= MAX_FORMULAS:
+            return None
+        ref = _REF_ATTR.search(m.group(1))
+        if ref is None:
+            continue
+        value = _ERROR_VALUE.match(xml, m.end())
+        shown = value.group(1).decode("ascii", "replace") if value else "błąd"
+        row, col = int(ref.group(2)) - 1, column_number(ref.group(1)) - 1
+        out[(row, col)] = (f"komórka {ref.group(1).decode().upper()}{ref.group(2).decode()} zawiera błąd Excela "
+                           f"({shown}) zamiast wartości – wpisz w niej samą wartość.")
+    return out
+
+
 def _mark_merged(grid: Grid, merged: list) -> None:
     """Every row a merged range covers gets a bad cell: only the range's first cell holds the value."""
     rows = len(grid.rows)
@@ -470,20 +569,40 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _QUOTED = re.compile(r'"[^"]*"')
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" / "utf-16-be" for UTF-16 text written without its BOM (ASCII letters then have a NUL byte beside
+    each), else None."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    pairs = len(sample) // 2
+    odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
+    if odd_nuls >= 0.4 * pairs and even_nuls <= 0.05 * pairs:
+        return "utf-16-le"
+    if even_nuls >= 0.4 * pairs and odd_nuls <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes) -> str | None:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or cp1250 (Polish Windows); None for binary data."""
+    """UTF-8 (with or without BOM), UTF-16 (with or without BOM), or cp1250 (Polish Windows); None for binary data.
+
+    A few control characters (a NUL typed into a cell, say) do not make a text file binary: the cells holding them
+    are reported where they are. More than one in a hundred characters does."""
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ["utf-16"]
     else:
-        candidates = ["utf-8", "cp1250"]
+        utf16 = _utf16_without_bom(data)
+        candidates = [utf16] if utf16 else ["utf-8", "cp1250"]
     for encoding in candidates:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _CONTROL.search(text):
+        controls = len(_CONTROL.findall(text, 0, 65536))
+        if controls > max(2, min(len(text), 65536) // 100):
             return None
         return text
     return None
@@ -497,6 +616,10 @@ def detect_delimiter(text: str) -> str:
     return best if counts[best] else ";"
 
 
+_SEP_LINE = re.compile(r"\ufeff?sep=([;,\t|])[ \t]*\r?\n?")  # Excel's hint line "sep=;" before the header
+_DELIMITER_NAMES = {";": "średnikiem (;)", ",": "przecinkiem (,)", "\t": "tabulatorem", "|": "kreską (|)"}
+
+
 def csv_grids(files: list[tuple[str, bytes]], problems: list[Problem]) -> dict[str, Grid]:
     grids: dict[str, Grid] = {}
     for name, data in files:
@@ -507,7 +630,8 @@ def csv_grids(files: list[tuple[str, bytes]], problems: list[Problem]) -> dict[s
                 f"Plik {shown} nie jest plikiem CSV (zawiera dane binarne albo nieznane kodowanie znaków); zapisz "
                 f"arkusz jako „CSV UTF-8 (rozdzielany przecinkami)”.")))
             continue
-        grid_rows, total, wide, error = _csv_rows(text)
+        bad_rows: dict[int, str] = {}
+        grid_rows, total, wide, error = _csv_rows(text, bad_rows)
         stem = name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
         sheet = sheet_for_name(stem, file_name=True)
         if sheet is None:
@@ -526,17 +650,27 @@ def csv_grids(files: list[tuple[str, bytes]], problems: list[Problem]) -> dict[s
             continue
         if error:
             problems.append(Problem(sheet=sheet.name, row=error[0], message=error[1]))
-        grids[sheet.name] = Grid(sheet, name, grid_rows, total_rows=total, wide_rows=wide)
+        grids[sheet.name] = Grid(sheet, name, grid_rows, total_rows=total, wide_rows=wide, bad_rows=bad_rows)
     return grids
 
 
-def _csv_rows(text: str) -> tuple[list[list[str]], int | None, int, tuple[int, str] | None]:
-    """(rows, total rows when cut at MAX_ROWS, rows cut at MAX_COLUMNS, (row, message) of a broken record)."""
-    delimiter = detect_delimiter(text)
+def _csv_rows(text: str, bad_rows: dict[int, str] | None = None
+              ) -> tuple[list[list[str]], int | None, int, tuple[int, str] | None]:
+    """(rows, total rows when cut at MAX_ROWS, rows cut at MAX_COLUMNS, (row, message) of a broken record).
+
+    A row written with another separator than the header's (one cell holding the header's columns) gets a message
+    in `bad_rows` (row index → message) instead of being read as a strange Lp."""
+    sep = _SEP_LINE.match(text)
+    if sep:
+        delimiter, text = sep.group(1), text[sep.end():]
+    else:
+        delimiter = detect_delimiter(text)
+    others = [d for d in _DELIMITER_NAMES if d != delimiter]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     wide = 0
     n = 0
+    width = 0
     try:
         for record in reader:
             n += 1
@@ -545,6 +679,14 @@ def _csv_rows(text: str) -> tuple[list[list[str]], int | None, int, tuple[int, s
             if len(record) > MAX_COLUMNS:
                 record = record[:MAX_COLUMNS]
                 wide += 1
+            if n == 1:
+                width = len(record)
+            elif bad_rows is not None and len(record) == 1 and width > 1:
+                other = next((d for d in others if d in record[0]), None)
+                if other is not None:
+                    bad_rows[n - 1] = (
+                        f"ten wiersz jest rozdzielony {_DELIMITER_NAMES[other]}, a nagłówek "
+                        f"{_DELIMITER_NAMES[delimiter]} – wiersz pominięto; zapisz cały plik z jednym separatorem.")
             rows.append(record)
     except csv.Error:
         return rows, (n if n > MAX_ROWS + 1 else None), wide, (n + 1, (
@@ -599,8 +741,8 @@ def show(value: Any, limit: int = 40) -> str:
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = " ".join(str(value).split())
+        return str(int(value)) if abs(value) < 1e15 else f"{value:.3g}"
+    text = " ".join(_HIDDEN.sub("\ufffd", str(value)[:limit * 4]).split())
     return text if len(text) <= limit else text[:limit] + "…"
 
 
@@ -610,15 +752,22 @@ def _day(d: date, written: Any) -> date:
     return d
 
 
-_DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*r\.?)?")
-_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?")
+_DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*r\.?)?", re.ASCII)
+_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?", re.ASCII)
 _SERIAL_BASE = date(1899, 12, 30)  # Excel's day 0 in the 1900 date system (after its 29 February 1900)
 _HINT = "wpisz datę jako DD.MM.RRRR, np. 05.03.2021"
 
 
 def _serial(number: float, written: Any) -> date:
+    """An Excel date serial held in a number cell of a workbook (the day Excel stores for a date whose cell lost its
+    date format): whole days only, 1900–2100. Never read from text: in a CSV file or a text cell "44260" is a number,
+    not a date."""
+    if number != number or number in (float("inf"), float("-inf")):
+        raise CellError(f"„{show(written)}” nie jest datą – {_HINT}.")
     if number.is_integer() and EARLIEST_DAY.year <= number <= LATEST_DAY.year:
         raise CellError(f"{show(written)} nie jest datą – to wygląda na sam rok; {_HINT}.")
+    if not number.is_integer():
+        raise CellError(f"{show(written)} nie jest datą – to liczba z częścią ułamkową (data z godziną?); {_HINT}.")
     if not 1 <= number < 2_958_466:  # Excel's last day is 31.12.9999
         raise CellError(f"{show(written)} – data musi leżeć między {EARLIEST_DAY.year} a {LATEST_DAY.year} rokiem.")
     whole = int(number)
@@ -629,6 +778,8 @@ def _serial(number: float, written: Any) -> date:
 
 
 def to_date(v: Any) -> date:
+    """A date cell (date or date with a time: its day, as Excel shows it in the template's DD.MM.RRRR format), an
+    Excel date serial in a number cell (see `_serial`), or a text DD.MM.RRRR / RRRR-MM-DD."""
     t = type(v)
     if t is date:
         return _day(v, v)
@@ -643,14 +794,18 @@ def to_date(v: Any) -> date:
             return _serial(float(v), v)
         raise CellError(f"{show(v)} nie jest datą – {_HINT}.")
     text = v.strip()
+    if len(text) > 40:
+        raise CellError(f"{show(text)} nie jest datą – {_HINT}.")
     m = _DMY.fullmatch(text)
     if m:
         day, month, year = (int(g) for g in m.groups())
     else:
         m = _YMD.fullmatch(text)
         if not m:
-            if text.isdigit():
-                return _serial(float(text), text)
+            if text.isdigit() and text.isascii():
+                if EARLIEST_DAY.year <= int(text) <= LATEST_DAY.year:
+                    raise CellError(f"{text} nie jest datą – to wygląda na sam rok; {_HINT}.")
+                raise CellError(f"{show(text)} nie jest datą – to liczba zapisana jako tekst; {_HINT}.")
             raise CellError(f"{show(text)} nie jest datą – {_HINT}.")
         year, month, day = (int(g) for g in m.groups())
     try:
@@ -662,15 +817,24 @@ def to_date(v: Any) -> date:
     return _day(d, text)
 
 
-_YES = {"tak", "t", "true", "prawda"}
-_NO = {"nie", "n", "false", "falsz"}
-_UNKNOWN = {"nie wiem", "niewiem", "nw", "?"}
+# The words the template documents (any case, spaces around): tak / nie / nie wiem. A logical cell of Excel
+# (PRAWDA / FAŁSZ) is tak / nie, also as the text Excel writes for it into a CSV file (PRAWDA, FAŁSZ, TRUE, FALSE).
+# Nothing else: not 1 / 0, T / N, yes / no or "?" – a value the person did not choose from the list is asked again.
+_YES = {"tak", "prawda", "true"}
+_NO = {"nie", "falsz", "false"}
+_UNKNOWN = {"nie wiem"}
+
+
+def _yes_no_key(v: Any) -> str:
+    if type(v) is not str or len(v) > 40:
+        return ""
+    return normalize(v)
 
 
 def to_yes_no_unknown(v: Any) -> bool | None:
     if isinstance(v, bool):
         return v
-    key = normalize(str(v))
+    key = _yes_no_key(v)
     if key in _YES:
         return True
     if key in _NO:
@@ -684,12 +848,17 @@ def to_yes_no_unknown(v: Any) -> bool | None:
 def to_yes_no(v: Any) -> bool:
     if isinstance(v, bool):
         return v
-    key = normalize(str(v))
+    key = _yes_no_key(v)
     if key in _YES:
         return True
     if key in _NO:
         return False
     raise CellError(f"„{show(v)}” – wpisz {' albo '.join(YES_NO_LABELS)} (puste pole znaczy „nie”).")
+
+
+# Characters a person cannot see or type in a cell: C0 and C1 controls (tab and line breaks are allowed: Alt+Enter
+# in Excel), and the bidirectional overrides that would show a name reversed in the organizer's exports.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def _text(v: Any) -> str:
@@ -702,18 +871,30 @@ def _text(v: Any) -> str:
     return str(v).strip()
 
 
-def _number(v: Any) -> float:
+# A number written as text: ASCII digits, thousands optionally grouped by spaces ("1 200"), a decimal comma or point.
+# Not "1e3", "1_000", "0x10", "nan", "inf" or digits of other scripts, which Python's float() would all take.
+_DECIMAL = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[.,](\d+))?", re.ASCII)
+
+
+def _not_a_number(v: Any) -> CellError:
+    return CellError(f"„{show(v)}” nie jest liczbą.")
+
+
+def _number(v: Any, *, per_cent: bool = False) -> float:
+    """A finite number from a number cell or from text (see `_DECIMAL`); `per_cent` allows a trailing %."""
     if isinstance(v, bool) or isinstance(v, (date, time, timedelta)):
-        raise CellError(f"„{show(v)}” nie jest liczbą.")
+        raise _not_a_number(v)
     if isinstance(v, (int, float)):
-        return float(v)
-    text = str(v).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".").rstrip("%")
-    try:
-        number = float(text)
-    except ValueError:
-        raise CellError(f"„{show(v)}” nie jest liczbą.") from None
+        number = float(v)
+    else:
+        text = str(v).strip()
+        if per_cent and text.endswith("%"):
+            text = text[:-1].rstrip()
+        if len(text) > 40 or not _DECIMAL.fullmatch(text):
+            raise _not_a_number(v)
+        number = float(re.sub(r"[ \u00a0\u202f]", "", text).replace(",", "."))
     if number != number or number in (float("inf"), float("-inf")):
-        raise CellError(f"„{show(v)}” nie jest liczbą.")
+        raise _not_a_number(v)
     return number
 
 
@@ -723,20 +904,22 @@ def _in_range(number: float, column: Column, v: Any) -> None:
         raise CellError(f"{show(v)} – wpisz liczbę od {show(float(low))} do {show(float(high))}.")
 
 
+_LP_WRONG = "„{}” nie jest numerem osoby – Lp. to liczba całkowita od 1, np. 12; wiersz pominięto."
+_WHOLE_TEXT = re.compile(r"(\d{1,12})(?:[.,]0+)?\.?", re.ASCII)  # 12, "12.", and 12.0 as a number column is exported
+
+
 def to_lp(v: Any) -> int:
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    if isinstance(v, int) and not isinstance(v, bool):
+    if isinstance(v, float) and v.is_integer() and abs(v) <= 10**12:
+        number = int(v)
+    elif isinstance(v, int) and not isinstance(v, bool):
         number = v
     else:
-        text = str(v).strip().rstrip(".")
-        text = text[:-2] if text.endswith(".0") else text  # 12.0, as a number column is sometimes exported
-        if not text.isdigit() or not text.isascii():
-            raise CellError(f"„{show(v)}” nie jest numerem osoby – Lp. to liczba całkowita od 1, np. 12; wiersz "
-                            f"pominięto.")
-        number = int(text)
+        m = _WHOLE_TEXT.fullmatch(str(v).strip()) if isinstance(v, str) else None
+        if m is None:
+            raise CellError(_LP_WRONG.format(show(v)))
+        number = int(m.group(1))
     if not 1 <= number <= 10**9:
-        raise CellError(f"„{show(v)}” nie jest numerem osoby – Lp. to liczba całkowita od 1, np. 12; wiersz pominięto.")
+        raise CellError(_LP_WRONG.format(show(v)))
     return number
 
 
@@ -772,6 +955,10 @@ def converter(column: Column) -> Callable[[Any], Any]:
             out = _text(v)
             if len(out) > limit:
                 raise CellError(f"tekst ma {len(out)} znaków, a można wpisać najwyżej {limit}.")
+            bad = _HIDDEN.search(out)
+            if bad:
+                raise CellError(f"tekst zawiera niewidoczny znak sterujący (kod U+{ord(bad.group()):04X}) – usuń go "
+                                f"albo wpisz tekst w tej komórce od nowa.")
             return out or None
 
         return text
@@ -780,6 +967,8 @@ def converter(column: Column) -> Callable[[Any], Any]:
             number = _number(v)
             if not number.is_integer():
                 raise CellError(f"„{show(v)}” – wpisz liczbę całkowitą.")
+            if isinstance(v, str) and _DECIMAL.fullmatch(v.strip()).group(1) not in (None, "0"):
+                raise CellError(f"„{show(v)}” – wpisz liczbę całkowitą.")
             _in_range(number, column, v)
             return int(number)
 
@@ -787,7 +976,7 @@ def converter(column: Column) -> Callable[[Any], Any]:
     scale = column.scale
 
     def decimal(v: Any) -> float:
-        number = _number(v)
+        number = _number(v, per_cent=scale != 1.0)
         _in_range(number, column, v)
         return number * scale if scale != 1.0 else number
 
@@ -823,7 +1012,7 @@ def parse_grid(grid: Grid, problems: list[Problem]) -> Table | None:
             problems.append(Problem(sheet=name, row=1,
                                     message=f"nagłówek w kolumnie {letter}: {grid.bad_cells[(0, j)]}"))
             continue
-        text = _text(cell) if not _is_empty(cell) else ""
+        text = _text(cell).replace("\ufeff", "").strip() if not _is_empty(cell) else ""
         if not text:
             headerless.append(j)
             continue
@@ -875,6 +1064,10 @@ def parse_grid(grid: Grid, problems: list[Problem]) -> Table | None:
         if not has_bad and all(j >= width or _is_empty(cells[j]) for j in read_indexes):
             continue
         rownum = i + 1
+        if i in grid.bad_rows:
+            if not _add(problems, budget, Problem(sheet=name, row=rownum, message=grid.bad_rows[i])):
+                left_out += 1
+            continue
         raw_lp = cells[lp_index] if lp_index < width else None
         if (i, lp_index) in grid.bad_cells:
             _add(problems, budget, Problem(sheet=name, row=rownum, column=LP, message=grid.bad_cells[(i, lp_index)]))

@@ -27,8 +27,14 @@ INTRODUCTION = (
     "rozpoczęcia kształcenia, i wskaże, czego brakuje, z podaniem przepisu.",
     f"Arkusz „{OSOBY}”: jeden wiersz na osobę. Pozostałe arkusze: dowolnie wiele wierszy na osobę (każde "
     f"zatrudnienie, kurs, tytuł w osobnym wierszu), zawsze z numerem osoby w kolumnie „{LP}”.",
-    "Daty wpisuj jako DD.MM.RRRR (np. 05.03.2021); można też RRRR-MM-DD albo komórkę z datą Excela.",
-    "Tak / nie: wpisz „tak”, „nie” albo „nie wiem” (wielkość liter nie ma znaczenia). Pusta komórka znaczy "
+    "Daty wpisuj jako DD.MM.RRRR (np. 05.03.2021); można też RRRR-MM-DD, komórkę z datą Excela albo liczbę dni "
+    "Excela w komórce liczbowej (44260 = 05.03.2021); sama liczba w pliku CSV albo w komórce tekstowej nie jest "
+    "datą.",
+    "Liczby wpisuj cyframi, część ułamkową oddzielaj przecinkiem (np. 6,5); w kolumnach „Rok wydania PWZ” i "
+    "„Liczba godzin” – tylko liczby całkowite; znak % tylko w kolumnie „Zrealizowana część programu (%)”.",
+    "Tak / nie: wpisz „tak”, „nie” albo „nie wiem” (wielkość liter nie ma znaczenia); wartość logiczna Excela "
+    "PRAWDA / FAŁSZ (TRUE / FALSE) znaczy „tak” / „nie”; innych słów (np. T, N, 1, 0) asystent nie odczyta. "
+    "Pusta komórka znaczy "
     "„nie wiem” – wynik wskaże wtedy, czego brakuje. Wyjątki: "
     + "; ".join(f"„{c.header}” w arkuszu „{s.name}” – puste = {empty_word(c.empty)}" for s, c in NOT_UNKNOWN_WHEN_EMPTY)
     + ".",
