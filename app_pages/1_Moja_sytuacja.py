@@ -51,7 +51,7 @@ def _submit(step_key: str, direction: str) -> None:
         ss[S.ERRORS] = {"step": step_key, "items": problems}
         return
     case = S.get_case()  # an item just added is in the case already
-    answers = {q.path: Q.read(q, rev) for q in questions}
+    answers = {q.path: Q.read(q, rev, case, S.as_of()) for q in questions}
     try:
         new = apply_answers(case, answers)
     except ValidationError as err:

@@ -19,7 +19,8 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from .case import PROFESSION_LABELS_PL, Case, CourseKind, ExamResult, Form, Gender, Profession, SpecializationStatus
+from .case import (PROFESSION_LABELS_PL, Case, CourseKind, ExamResult, ExemptionScope, Form, Gender, Profession,
+                   SpecializationStatus)
 from .glossary import term_help
 from .present import fill
 
@@ -134,8 +135,11 @@ EXAM_RESULT_OPTIONS = ((ExamResult.PASSED, "zdany"), (ExamResult.FAILED, "niezda
                        (ExamResult.ABSENT, "nieobecność"), (ExamResult.NOT_TAKEN, "nie przystąpiono"))
 STATUS_OPTIONS = ((SpecializationStatus.IN_PROGRESS, "w trakcie"), (SpecializationStatus.COMPLETED, "ukończona"),
                   (SpecializationStatus.INTERRUPTED, "przerwana"))
-EXEMPTION_OPTIONS = ((None, "Nie mam takiej decyzji"), ("całość", "Tak – zwolnienie w całości"),
-                     ("część", "Tak – zwolnienie w części"))
+# The scope is a choice (logic/case.py ExemptionScope): the rules tell only "in full" from "in part". `None` is "no
+# decision" – or, with the decision's field or date given, a decision whose scope she does not know.
+EXEMPTION_OPTIONS = ((ExemptionScope.CALOSC, "Tak – zwolnienie w całości"),
+                     (ExemptionScope.CZESC, "Tak – zwolnienie w części"),
+                     (None, "Nie mam takiej decyzji albo nie wiem, w jakim zakresie"))
 TABLE_YES_NO = ((True, "tak"), (False, "nie"), (None, "nie wiem"))
 
 
@@ -474,28 +478,60 @@ def _is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def _is_blank_row(row: dict) -> bool:
-    """A row in which nothing but ticks was filled (the ticks have defaults, so they alone say nothing)."""
-    return all(_is_empty(v) or isinstance(v, bool) for v in row.values())
+def _same(a: Any, b: Any) -> bool:
+    """Whether an answer is exactly the value the case holds (a bool is not the number 1, a date not a string)."""
+    if type(a) is not type(b) and not (isinstance(a, Enum) or isinstance(b, Enum)):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def _list_question(path: str) -> Question | None:
+    found = question_for_path(path)
+    return found[1] if found is not None and found[1].kind is Kind.TABLE and found[2] is None else None
+
+
+def _clean_rows(q: Question | None, rows: list[dict], held: list[dict]) -> list[dict]:
+    """A list's rows as an answer sets them: a row the case already holds stays exactly as it is; a new row is
+    stripped, and dropped when nothing was given in it."""
+    out = []
+    for row in rows:
+        if any(_same(row, old) for old in held):
+            out.append(row)
+            continue
+        row = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in row.items()}
+        if q is None or not is_blank_item(q, row):
+            out.append(row)
+    return out
 
 
 def apply_answers(case: Case, answers: dict[str, Any]) -> Case:
     """A new case with `answers` ({path: value}) set; raises pydantic's ValidationError naming the bad field.
 
-    Text answers are stripped and an empty text means "not given" (None). Table rows in which nothing was filled
-    are dropped. An optional object (the exemption) in which nothing was filled becomes None.
+    An answer that is exactly what the case holds leaves the fact as it is – passing a step without changing
+    anything gives back the same case, whatever a loaded file held (an empty text, a row with yes/no answers only).
+    A changed answer is cleaned: a text is stripped and an empty text means "not given" (None); a list's new rows
+    in which nothing was given (`is_blank_item`) are dropped, rows the case already held are kept; an optional
+    object (the exemption) whose answers were changed and are all empty becomes None.
     """
     data = case.model_dump(mode="python")
+    changed: set[str] = set()
     for path, value in answers.items():
+        current = get_path(data, path)
+        if _same(value, current):
+            continue
         if isinstance(value, str):
             value = value.strip() or None
         if isinstance(value, list):
-            rows = [{k: (v.strip() or None) if isinstance(v, str) else v for k, v in row.items()} for row in value]
-            value = [row for row in rows if not _is_blank_row(row)]
+            value = _clean_rows(_list_question(path), value, current if isinstance(current, list) else [])
         _set_path(data, path, value)
+        changed.add(path.split(".")[0])
     for name in OPTIONAL_OBJECTS:
         obj = data.get(name)
-        if isinstance(obj, dict) and all(_is_empty(v) for v in obj.values()):
+        if name in changed and isinstance(obj, dict) and all(_is_empty(v) for v in obj.values()):
             data[name] = None
     return Case.model_validate(data)
 

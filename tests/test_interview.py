@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from logic import Case
-from logic.case import CourseKind, Form, SpecializationStatus
+from logic.case import CourseKind, ExemptionScope, Form, SpecializationStatus
 from logic.glossary import BY_KEY as TERMS
 from logic.interview import (BY_KEY, FIRST_STEP, REVIEW_STEP, STEPS, Kind, answers_of, apply_answers, describe_path,
                              next_step, previous_step, progress, question_for_path, session_label, sessions_around,
@@ -149,8 +149,9 @@ def test_a_wrong_pwz_number_is_refused():
 def test_an_exemption_with_nothing_filled_is_no_exemption():
     new = apply_answers(Case(), {"exemption.scope": None, "exemption.field": None, "exemption.granted_on": None})
     assert new.exemption is None
-    new = apply_answers(Case(), {"exemption.scope": "całość", "exemption.field": "pielęgniarstwo rodzinne"})
-    assert new.exemption.scope == "całość"
+    new = apply_answers(Case(), {"exemption.scope": ExemptionScope.CALOSC,
+                                 "exemption.field": "pielęgniarstwo rodzinne"})
+    assert new.exemption.scope is ExemptionScope.CALOSC
 
 
 def test_answers_of_reads_back_what_apply_answers_wrote():

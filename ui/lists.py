@@ -30,7 +30,7 @@ from annotated_types import MaxLen
 from pydantic import ValidationError
 
 from logic import fields as F
-from logic.case import Case, Form
+from logic.case import EARLIEST_DAY, LATEST_DAY, Case, Form
 from logic.errors import describe
 from logic.interview import (Column, Kind, Question, apply_answers, get_path, is_blank_item, item_problems,
                              session_label, sessions_around)
@@ -38,7 +38,8 @@ from ui import state as S
 from ui.text import plain
 
 UNKNOWN_LIST = "Nie wiem / podam później"
-DATE_MIN, DATE_MAX = date(1950, 1, 1), date(2100, 12, 31)
+# The date pickers take every date the case model takes (logic/case.py), so that any loaded case can be shown.
+DATE_MIN, DATE_MAX = EARLIEST_DAY, LATEST_DAY
 NEW_ITEM = "nowy wpis"  # how the top of the step names an item not yet added
 
 
@@ -129,6 +130,42 @@ def from_widget(c: Column, value: Any) -> Any:
     return value
 
 
+def _same_widget(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
+
+
+def item_from_widgets(q: Question, widgets: dict[str, Any], seed: dict | None = None) -> dict:
+    """The item the fields hold, as case values (pure: no Streamlit): `widgets` maps a column's name to its
+    widget's value. While an item is changed (`seed`: the item as the case holds it) a field left as it started
+    gives the item's own value back, so that "Zapisz zmiany" with nothing changed puts back the same item."""
+    item = {c.name: from_widget(c, widgets.get(c.name)) for c in q.columns}
+    if seed is None:
+        return item
+    for c in q.columns:
+        if _same_widget(widgets.get(c.name), to_widget(c, seed.get(c.name))):
+            item[c.name] = seed.get(c.name)
+    return {**seed, **item}
+
+
+def none_start(q: Question, value: list | None, answered: bool) -> Any:
+    """What the explicit answer shown while the list is empty starts from (pure): for a list that may be unknown
+    the choice between `none_answer` and "nie wiem", else the tick "Nie mam …" – ticked when the step was saved
+    with no items."""
+    if q.unknown_allowed:
+        return q.none_answer if value == [] else UNKNOWN_LIST
+    return bool(answered and value == [])
+
+
+def list_answer(q: Question, items: list[dict] | None, none_value: Any) -> list[dict] | None:
+    """The list's answer for "Dalej" (pure): the items the case holds, or – while there are none – `[]` for
+    "nie mam / nie dotyczy" and None for "nie wiem" (`none_value`: the explicit answer's widget value)."""
+    if items:
+        return items
+    if q.unknown_allowed:
+        return [] if none_value == q.none_answer else None
+    return []
+
+
 def _from_label(c: Column, label: Any) -> Any:
     return next((v for v, text in c.options if text == label), None)
 
@@ -213,11 +250,11 @@ def max_chars(q: Question, c: Column) -> int:
 # --- reading the fields ----------------------------------------------------------------------------------------
 
 
-def read_fields(q: Question, rev: int) -> dict:
-    """The item as the person left it in the fields, as case values."""
+def read_fields(q: Question, rev: int, seed: dict | None = None) -> dict:
+    """The item as the person left it in the fields, as case values (`seed`: the item being changed)."""
     ss = st.session_state
     n = fields_revision(rev, q.path)
-    return {c.name: from_widget(c, ss.get(field_key(rev, q.path, n, c.name))) for c in q.columns}
+    return item_from_widgets(q, {c.name: ss.get(field_key(rev, q.path, n, c.name)) for c in q.columns}, seed)
 
 
 def fields_begun(q: Question, rev: int) -> bool:
@@ -249,8 +286,10 @@ def commit(q: Question, rev: int) -> list[tuple[str, str, str]]:
     into the case. Returns the problems – (where, message for the top of the step, message beside) – and changes
     nothing when there are any."""
     ss = st.session_state
-    item = read_fields(q, rev)
     index = editing(rev, q.path)
+    case = S.get_case()
+    items = list(items_of(case, q) or [])
+    item = read_fields(q, rev, items[index] if index is not None and index < len(items) else None)
     name = NEW_ITEM if index is None else item_title(q, index)
     if is_blank_item(q, item):
         message = "Wypełnij pola, zanim naciśniesz „Dodaj”."
@@ -258,8 +297,6 @@ def commit(q: Question, rev: int) -> list[tuple[str, str, str]]:
     problems = item_problems(q, item)
     if problems:
         return [(anchor(q, column), f"{q.label} – {name}: {message}", message) for column, message in problems]
-    case = S.get_case()
-    items = list(items_of(case, q) or [])
     if index is None:
         items.append(item)
         index_now = len(items) - 1
@@ -349,12 +386,7 @@ def unanswered(q: Question, rev: int) -> list[tuple[str, str, str]]:
 def answer(q: Question, rev: int) -> list[dict] | None:
     """The list's answer for "Dalej" (after `before_submit`): the items, or – while there are none – `[]` for
     "nie mam / nie dotyczy" and None for "nie wiem"."""
-    items = items_of(S.get_case(), q)
-    if items:
-        return items
-    if q.unknown_allowed:
-        return [] if st.session_state.get(none_key(rev, q.path)) == q.none_answer else None
-    return []
+    return list_answer(q, items_of(S.get_case(), q), st.session_state.get(none_key(rev, q.path)))
 
 
 def forget(rev: int) -> None:
@@ -415,7 +447,7 @@ def _draw_field(q: Question, c: Column, key: str, case: Case, as_of: date) -> No
         st.selectbox(c.label, sessions, index=None, key=key, format_func=session_label,
                      help=help_text or "Sesja: wiosna albo jesień danego roku.", placeholder="Wybierz sesję")
     elif c.kind is Kind.NUMBER:
-        whole = c.scale == 1
+        whole = c.scale == 1 and not isinstance(ss.get(key), float)  # a loaded 2.5 months is shown as it is
         st.number_input(c.label, value=None, key=key, help=help_text,
                         min_value=(int(c.minimum) if whole else float(c.minimum)) if c.minimum is not None else None,
                         max_value=(int(c.maximum) if whole else float(c.maximum)) if c.maximum is not None else None,
@@ -465,13 +497,11 @@ def _draw_none(q: Question, rev: int, value: list | None, answered: bool) -> Non
     """The explicit answer while the list is empty."""
     ss = st.session_state
     key = none_key(rev, q.path)
+    if key not in ss:
+        ss[key] = none_start(q, value, answered)
     if q.unknown_allowed:
-        if key not in ss:
-            ss[key] = q.none_answer if value == [] else UNKNOWN_LIST
         st.radio(q.empty_prompt, [q.none_answer, UNKNOWN_LIST], key=key)
     else:
-        if key not in ss:
-            ss[key] = bool(answered and value == [])
         st.checkbox(q.none_answer, key=key, help="Zaznacz, jeśli to Ciebie nie dotyczy. W przeciwnym razie wypełnij "
                                                  "pola poniżej i naciśnij „Dodaj”.")
 
