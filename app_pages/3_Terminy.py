@@ -7,6 +7,8 @@ from logic.present import last_moment
 from ui import decisions as D
 from ui import state as S
 from ui import timeline as T
+from ui.download import private_download
+from ui.text import plain
 
 KIND_ICONS = {"deadline": ":material/alarm:", "event": ":material/event:", "earliest": ":material/event_available:"}
 
@@ -27,12 +29,11 @@ else:
                 icon=":material/info:")
     else:
         generated_on = S.today()
-        st.download_button("Dodaj do kalendarza (plik .ics)", key="ics",
-                           data=lambda: T.build_ics(steps, generated_on=generated_on),
-                           file_name="terminy-ksztalcenie.ics", mime="text/calendar", on_click="ignore",
-                           icon=":material/calendar_add_on:",
-                           help="Plik otworzysz w Kalendarzu Google, Outlooku lub w telefonie. Przy terminach "
-                                f"przypomnienie {T.REMIND_DAYS_BEFORE} dni wcześniej.")
+        private_download("Dodaj do kalendarza (plik .ics)", lambda: T.build_ics(steps, generated_on=generated_on),
+                         key="ics", prepare="Przygotuj plik do kalendarza (.ics)",
+                         file_name="terminy-ksztalcenie.ics", mime="text/calendar", icon=":material/calendar_add_on:",
+                         help="Plik otworzysz w Kalendarzu Google, Outlooku lub w telefonie. Przy terminach "
+                              f"przypomnienie {T.REMIND_DAYS_BEFORE} dni wcześniej.")
         for item in steps:
             s = item.step
             left = T.days_left_text(s.date, s.end, as_of, s.last_day)
@@ -41,9 +42,12 @@ else:
                 cols = st.columns([2, 5])
                 cols[0].markdown(f"{KIND_ICONS[s.kind.value]} **{D.step_when(s)}**  \n"
                                  f"{D.STEP_KIND_LABELS[s.kind]} · **{left}**")
-                text = f"{'~~' if past else ''}{s.label}{'~~ (minął)' if past else ''}  \n_{item.decision_title}_"
+                # the label, the decision's title and the note may carry a course's name or a field as the person
+                # gave it: shown literally (ui/text.py), never read as Markdown
+                text = (f"{'~~' if past else ''}{plain(s.label)}{'~~ (minął)' if past else ''}  \n"
+                        f"_{plain(item.decision_title)}_")
                 if s.note:
-                    text += f"  \n:material/info: {s.note}"
+                    text += f"  \n:material/info: {plain(s.note)}"
                 if s.legal_basis:
                     text += "  \nPodstawa prawna: " + "; ".join(f"[{r.citation}]({r.url})" for r in s.legal_basis)
                 cols[1].markdown(text)

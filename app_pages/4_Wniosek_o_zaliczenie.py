@@ -12,6 +12,7 @@ from logic.assess import has_person_facts
 from logic.case import FORM_LABELS_PL, Form
 from ui import state as S
 from ui import tables
+from ui.download import private_download
 
 CASE_KEY = "annex_case_key"
 CREDITS = "annex_credits"  # the credits as the person edited them: list of dicts
@@ -196,13 +197,12 @@ else:
 
         st.header(":material/download: Pobierz", anchor=False)
         if case.goal.form in (Form.SPECJALIZACJA, Form.KURS_KWALIFIKACYJNY):
-            st.download_button("Pobierz wniosek – załącznik nr 1 (PDF)", key="annex_pdf",
-                               data=lambda: _annex_pdf(final, assessment.as_of, generated_on),
-                               file_name="wniosek-o-zaliczenie-zalacznik-1.pdf", mime="application/pdf",
-                               on_click="ignore", icon=":material/picture_as_pdf:")
-        st.download_button("Pobierz podsumowanie wyniku (PDF)", key="summary_pdf",
-                           data=lambda: _summary_pdf(case, assessment, generated_on),
-                           file_name="podsumowanie-wyniku.pdf", mime="application/pdf", on_click="ignore",
-                           icon=":material/summarize:")
+            private_download("Pobierz wniosek – załącznik nr 1 (PDF)",
+                             lambda: _annex_pdf(final, assessment.as_of, generated_on), key="annex_pdf",
+                             file_name="wniosek-o-zaliczenie-zalacznik-1.pdf", mime="application/pdf",
+                             icon=":material/picture_as_pdf:")
+        private_download("Pobierz podsumowanie wyniku (PDF)", lambda: _summary_pdf(case, assessment, generated_on),
+                         key="summary_pdf", file_name="podsumowanie-wyniku.pdf", mime="application/pdf",
+                         icon=":material/summarize:")
         st.caption("Wniosek podpisujesz i składasz do organizatora kształcenia. Pliki tworzymy dopiero po "
                    "kliknięciu i nie zapisujemy ich na serwerze.")

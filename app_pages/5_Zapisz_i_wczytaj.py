@@ -8,6 +8,7 @@ from ui import casefile as CF
 from ui import edition as E
 from ui import editionfile as EF
 from ui import state as S
+from ui.download import private_download
 from ui.text import plain
 
 LOAD_ERRORS = "load_errors"
@@ -54,9 +55,8 @@ st.markdown(
 
 st.header(":material/download: Zapisz odpowiedzi w pliku", anchor=False)
 case = S.get_case()
-st.download_button("Pobierz plik z odpowiedziami (JSON)", key="save_case", data=lambda: CF.dump_case(case),
-                   file_name=CF.FILE_NAME, mime="application/json", on_click="ignore",
-                   icon=":material/download:")
+private_download("Pobierz plik z odpowiedziami (JSON)", lambda: CF.dump_case(case), key="save_case",
+                 file_name=CF.FILE_NAME, mime="application/json", icon=":material/download:")
 st.caption("Plik zawiera wszystko, co podałaś / podałeś, także imię i nazwisko, jeśli je wpisano. Przechowuj go "
            "jak inne dokumenty osobiste.")
 

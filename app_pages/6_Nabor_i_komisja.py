@@ -9,6 +9,7 @@ from ui import decisions as D
 from ui import edition as E
 from ui import editionfile as EF
 from ui import state as S
+from ui.download import private_download
 from ui.text import plain
 
 E.init()
@@ -45,8 +46,8 @@ for section in E.SECTIONS:
             st.caption("Odpowiedź pojawi się tutaj, gdy podasz dane obok.")
 
 st.header(":material/save: Zapisz / wczytaj opis naboru", divider="gray", anchor=False)
-st.download_button("Pobierz opis naboru (JSON)", key="ed.save", data=lambda: EF.dump_edition(edition),
-                   file_name=EF.FILE_NAME, mime="application/json", on_click="ignore", icon=":material/download:")
+private_download("Pobierz opis naboru (JSON)", lambda: EF.dump_edition(edition), key="ed.save",
+                 file_name=EF.FILE_NAME, mime="application/json", icon=":material/download:")
 st.caption("Plik zawiera wszystko, co wpisano na tej stronie, także imiona i nazwiska członków komisji, jeśli je "
            "podano.")
 st.file_uploader("Wczytaj opis naboru zapisany wcześniej (.json)",  # any type: our own Polish message

@@ -34,3 +34,23 @@ def open_app_page(file: str, as_of, **state):
     at.run()
     assert_ok(at)
     return at
+
+
+def prepare_download(at, label: str, prepare: str | None = None):
+    """Click the "Przygotuj …" button (`prepare`, by default derived from `label` as ui/download.py does) of the
+    private download `label` and return the download button it offers in that run; fails when there is none."""
+    from ui.download import prepare_label
+
+    wanted = prepare or prepare_label(label)
+    buttons = [b for b in at.button if b.label == wanted]
+    assert buttons, (wanted, [b.label for b in at.button])
+    buttons[0].click().run()
+    assert_ok(at)
+    offered = [d for d in at.download_button if d.label == label]
+    assert offered, (label, [d.label for d in at.download_button])
+    return offered[0]
+
+
+def prepare_labels(at) -> list[str]:
+    """The labels of the page's "Przygotuj …" buttons, in order."""
+    return [b.label for b in at.button if b.label.startswith("Przygotuj ")]

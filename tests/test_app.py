@@ -70,7 +70,7 @@ def test_config_hides_the_page_list_stats_error_details_and_developer_tools():
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["showErrorDetails"] == "none"
     assert config["client"]["toolbarMode"] == "viewer"
-    assert 0 < config["server"]["maxUploadSize"] <= 5
+    assert 0 < config["server"]["maxUploadSize"] <= 20  # tests/test_download_privacy.py says why 20
     assert config["runner"]["postScriptGC"] is False
 
 

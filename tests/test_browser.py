@@ -353,7 +353,10 @@ def test_nurse_interview_result_and_annex_pdf(browser_page, app_url, device):
             expect(sidebar).to_have_attribute("data-collapsed", "true")
     expect(main.get_by_role("heading", name="Wniosek o zaliczenie", level=1)).to_be_visible()
     assert_no_exception(page)
+    main.get_by_role("button", name="Przygotuj wniosek – załącznik nr 1 (PDF)").click()  # built on request only
     button = main.get_by_role("button", name="Pobierz wniosek – załącznik nr 1 (PDF)")
+    expect(button).to_be_visible(timeout=60_000)
+    wait_for_app(page)
     with page.expect_download(timeout=60_000) as download_info:
         button.click()
     download = download_info.value

@@ -157,10 +157,14 @@ def organizer_session(app_url: str, workbook: bytes, names: dict[int, str]) -> d
             expect(main.get_by_test_id("stText").filter(has_text=f"Lp. 1 – {names[1]}")).to_be_visible()
             expect(main.get_by_text("Czy możesz ubiegać się o specjalizację").first).to_be_visible()
             # the results
-            xlsx = download(page, main.get_by_role("button", name="Wyniki (XLSX)"))
+            main.get_by_role("button", name="Przygotuj wyniki (XLSX)").click()  # built on request only
+            xlsx_button = main.get_by_role("button", name="Wyniki (XLSX)", exact=True)
+            expect(xlsx_button).to_be_visible(timeout=60_000)
+            wait_for_app(page)
+            xlsx = download(page, xlsx_button)
             # Załącznik nr 1 for everyone with a proposed credit
             main.get_by_role("button", name="Przygotuj wnioski – załącznik nr 1 (ZIP)").click()
-            zip_button = main.get_by_role("button", name="Pobierz wnioski (ZIP)")
+            zip_button = main.get_by_role("button", name="Pobierz wnioski (ZIP)", exact=True)
             expect(zip_button).to_be_visible(timeout=180_000)
             wait_for_app(page)
             archive = download(page, zip_button)

@@ -29,7 +29,7 @@ import tomllib
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_support import assert_ok, open_app_page, shown
+from tests.apptest_support import assert_ok, open_app_page, prepare_download, prepare_labels, shown
 
 from logic.case import Form
 from logic.intake.model import OUTCOME_LABELS_PL
@@ -138,9 +138,11 @@ def test_the_page_is_in_the_organizers_menu_and_opens_with_the_frame_and_the_tem
     assert not at.dataframe  # no results before a file
 
 
-def test_the_upload_limit_is_at_most_5_mb():
+def test_the_servers_upload_limit_lets_our_reader_refuse_a_large_workbook_in_polish():
+    from logic.intake.reader import MAX_BYTES
+
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert config["server"]["maxUploadSize"] <= 5
+    assert MAX_BYTES < config["server"]["maxUploadSize"] * 1024 * 1024 <= 20 * 1024 * 1024
 
 
 def test_the_funding_question_is_asked_only_for_a_specialization():
@@ -254,12 +256,16 @@ def test_the_problems_of_the_file_are_listed_with_sheet_row_and_column(loaded):
 
 def test_the_exports_are_offered_and_the_annex_zip_is_built_on_request(loaded):
     at = loaded
-    assert [d.label for d in at.download_button] == ["Pobierz szablon arkusza (XLSX)", "Wyniki (XLSX)",
-                                                     "Wyniki (CSV)"]
+    assert [d.label for d in at.download_button] == ["Pobierz szablon arkusza (XLSX)"], "only the blank template"
+    assert prepare_labels(at) == ["Przygotuj wyniki (XLSX)", "Przygotuj wyniki (CSV)",
+                                  "Przygotuj wnioski – załącznik nr 1 (ZIP)"]
+    assert prepare_download(at, "Wyniki (XLSX)", "Przygotuj wyniki (XLSX)")
     assert "Osób z proponowanym zaliczeniem: **1**" in " ".join(m.value for m in at.markdown)
     at.button(key="intake.zip_build").click().run()
     assert_ok(at)
     assert [d.label for d in at.download_button][-1] == "Pobierz wnioski (ZIP)"
+    at.run()  # the person's next action: the ZIP is no longer offered, but kept in the session for the next click
+    assert [d.label for d in at.download_button] == ["Pobierz szablon arkusza (XLSX)"]
     with zipfile.ZipFile(io.BytesIO(at.session_state["intake.zip"][1])) as zf:
         assert [n.split("_", 1)[0] for n in zf.namelist()] == ["0001"]
         assert zf.read(zf.namelist()[0]).startswith(b"%PDF")

@@ -116,7 +116,8 @@ def test_the_page_opens_with_the_frame_and_says_nothing_is_stored_on_the_server(
     assert any("Nic nie zapisujemy na serwerze" in i.value for i in at.info)
     assert "23 listopada 2026" in " ".join(m.value for m in at.markdown)
     assert not at.expander, "no answers before any fact is given"
-    assert [d.label for d in at.download_button] == ["Pobierz opis naboru (JSON)"]
+    assert not at.download_button, "the edition file is stored only when the organizer asks for it"
+    assert [b.label for b in at.button if b.label.startswith("Przygotuj")] == ["Przygotuj opis naboru (JSON)"]
 
 
 def test_every_widget_has_a_label_and_every_fact_of_an_edition_has_a_widget():

@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_support import shown
+from tests.apptest_support import prepare_download, prepare_labels, shown
 
 from logic import Case, assess
 from logic.case import CourseKind, Form, Profession, SpecializationStatus, new_case
@@ -561,6 +561,9 @@ def test_terminy_shows_the_dated_steps_with_days_left_and_offers_a_calendar_file
     assert_ok(at)
     text = " ".join(m.value for m in at.markdown)
     assert "30 listopada 2026 r." in text and "za 7 dni" in text
+    assert not at.download_button, "a file with personal data is stored only when the person asks for it"
+    assert prepare_labels(at) == ["Przygotuj plik do kalendarza (.ics)"]
+    at.button(key="ics.prepare").click().run()
     assert [d.label for d in at.download_button] == ["Dodaj do kalendarza (plik .ics)"]
 
 
@@ -593,8 +596,11 @@ def test_after_the_interview_annex_1_and_the_summary_downloads_are_offered():
     fill_specjalizacja_interview(at, start=date(2019, 10, 1))
     at.switch_page("app_pages/4_Wniosek_o_zaliczenie.py").run()
     assert_ok(at)
-    assert [d.label for d in at.download_button] == ["Pobierz wniosek – załącznik nr 1 (PDF)",
-                                                     "Pobierz podsumowanie wyniku (PDF)"]
+    assert not at.download_button, "a file with personal data is stored only when the person asks for it"
+    assert prepare_labels(at) == ["Przygotuj wniosek – załącznik nr 1 (PDF)", "Przygotuj podsumowanie wyniku (PDF)"]
+    assert prepare_download(at, "Pobierz wniosek – załącznik nr 1 (PDF)")
+    assert prepare_download(at, "Pobierz podsumowanie wyniku (PDF)")
+    assert [d.label for d in at.download_button] == ["Pobierz podsumowanie wyniku (PDF)"], "one file at a time"
     assert at.data_editor, "the proposed credits are not editable"
 
 
@@ -644,7 +650,8 @@ def test_a_saved_case_loads_back_to_the_same_result():
     case = example("pielegniarka-specjalizacja.json")
     saved = casefile.dump_case(case)
     at = open_page("app_pages/5_Zapisz_i_wczytaj.py")
-    assert [d.label for d in at.download_button] == ["Pobierz plik z odpowiedziami (JSON)"]
+    assert prepare_labels(at) == ["Przygotuj plik z odpowiedziami (JSON)"]
+    assert prepare_download(at, "Pobierz plik z odpowiedziami (JSON)")
     upload(at, "moja-sytuacja.json", saved)
     assert_ok(at)
     assert at.session_state["case"] == case

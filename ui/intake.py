@@ -38,7 +38,7 @@ import pandas as pd
 import streamlit as st
 
 from logic import fields as F
-from logic.case import FORM_LABELS_PL, Edition, Form
+from logic.case import EARLIEST_DAY, FORM_LABELS_PL, LATEST_DAY, Edition, Form
 from logic.decision import Decision
 from logic.intake.batch import assess_intake, edition_answers, full_assessment
 from logic.intake.export import RESULT_HEADERS, result_row, results_csv, results_xlsx, sheet_cell_name
@@ -50,6 +50,7 @@ from logic.periods import polish_date
 from ui.text import plain
 from ui import decisions as D
 from ui import state as S
+from ui.download import offer, private_download
 
 PREFIX = "intake."
 FILES = "intake.files"
@@ -190,7 +191,7 @@ def edition_inputs() -> EditionFacts | None:
                         format="%d", placeholder="nie wiem", on_change=_on_edition_change, args=("places",),
                         help="Potrzebna do odpowiedzi, czy trzeba przeprowadzić egzamin wstępny.")
         st.date_input("Planowane rozpoczęcie (jeśli znane)", key=W + "start", format="DD.MM.YYYY",
-                      min_value=date(2020, 1, 1), max_value=date(2035, 12, 31), on_change=_on_edition_change,
+                      min_value=EARLIEST_DAY, max_value=LATEST_DAY, on_change=_on_edition_change,
                       args=("start",), help="Potrzebne do odpowiedzi, czy stosuje się przepisy przejściowe.")
     facts = edition_facts()
     if facts is None:
@@ -489,11 +490,12 @@ def export_section(view: View) -> None:
     st.subheader(":material/download: Pobierz wyniki", anchor=False)
     today = S.today()
     cols = st.columns(2)
-    cols[0].download_button("Wyniki (XLSX)", data=lambda: results_xlsx(result, generated_on=today),
-                            file_name=XLSX_NAME, mime=XLSX_MIME, on_click="ignore", key="intake.dl.xlsx",
-                            icon=":material/download:")
-    cols[1].download_button("Wyniki (CSV)", data=lambda: results_csv(result), file_name=CSV_NAME,
-                            mime="text/csv", on_click="ignore", key="intake.dl.csv", icon=":material/download:")
+    private_download("Wyniki (XLSX)", lambda: results_xlsx(result, generated_on=today), key="intake.dl.xlsx",
+                     prepare="Przygotuj wyniki (XLSX)", file_name=XLSX_NAME, mime=XLSX_MIME,
+                     icon=":material/download:", container=cols[0])
+    private_download("Wyniki (CSV)", lambda: results_csv(result), key="intake.dl.csv",
+                     prepare="Przygotuj wyniki (CSV)", file_name=CSV_NAME, mime="text/csv",
+                     icon=":material/download:", container=cols[1])
     st.caption("XLSX: arkusze Wyniki, Zaliczenia, Problemy i Informacje (dzień oceny, dane naboru, zastrzeżenie). "
                "CSV: arkusz Wyniki, rozdzielany średnikami, dla polskiego Excela.")
 
@@ -504,17 +506,16 @@ def export_section(view: View) -> None:
                 f"sprawdzić i podpisać osoba, której dotyczy.")
     if st.button("Przygotuj wnioski – załącznik nr 1 (ZIP)", key="intake.zip_build", disabled=n == 0,
                  icon=":material/folder_zip:"):
-        from forms.intake_zip import annex_zip
+        zipped = ss.get(ZIP)
+        if zipped is None or zipped[0] is not result:  # built once per result, kept in this session only
+            from forms.intake_zip import annex_zip
 
-        bar, update = _progress_bar("Przygotowujemy wnioski: {done} z {total}")
-        data = annex_zip(result, generated_on=today, progress=update)
-        bar.empty()
-        ss[ZIP] = (result, data)
-    zipped = ss.get(ZIP)
-    if zipped is not None and zipped[0] is result:
+            bar, update = _progress_bar("Przygotowujemy wnioski: {done} z {total}")
+            zipped = ss[ZIP] = (result, annex_zip(result, generated_on=today, progress=update))
+            bar.empty()
         data = zipped[1]
-        st.download_button("Pobierz wnioski (ZIP)", data=lambda: data, file_name=ZIP_NAME, mime="application/zip",
-                           on_click="ignore", key="intake.dl.zip", icon=":material/download:")
+        offer("Pobierz wnioski (ZIP)", data, key="intake.dl.zip", file_name=ZIP_NAME, mime="application/zip",
+              icon=":material/download:")
         st.caption(f"Archiwum ZIP: {n} {plural(n, 'plik', 'pliki', 'plików')} PDF, {max(1, len(data) // 1024)} KB.")
 
 
