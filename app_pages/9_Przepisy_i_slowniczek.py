@@ -5,6 +5,12 @@ units the assistant does not model, and the glossary (logic/glossary.py, the sam
 tooltips).
 
 Only our own texts are rendered as Markdown; the search text is the person's and is shown escaped (ui/text.py).
+
+Every expander draws its content only while it is open, as Wynik's cards do (ui/decisions.py
+`show_decision(lazy=True)`): it tells the server when it is opened or closed (`on_change="rerun"`) and its open
+state lives in the session under `entry_key` / `group_key`, so the ~110 closed entries cost one element each instead
+of the ~500 Markdown elements their bodies hold. An entry the search narrows the list to (three or fewer) opens
+expanded, with its content. An open entry's body is one Markdown element.
 """
 import streamlit as st
 
@@ -44,26 +50,49 @@ def used_by(e: L.Entry) -> str:
     return "jest przywołany w kodzie reguł, ale żadna decyzja się na niego nie powołuje"
 
 
+def entry_key(e: L.Entry) -> str:
+    """The session-state key of an entry's open state ("law.rozporzadzenie_2026.4.2" for § 4 ust. 2)."""
+    act, unit, ust = e.key
+    return f"law.{act.value}.{unit}" + (f".{ust}" if ust else "")
+
+
+def group_key(act: ActKey) -> str:
+    """The session-state key of the open state of an act's units not modelled."""
+    return f"law.not_modelled.{act.value}"
+
+
+def lazy_expander(label: str, key: str, expanded: bool):
+    """An expander that reruns the page when opened or closed; None while it is closed (draw nothing in it)."""
+    box = st.expander(label, expanded=expanded, key=key, on_change="rerun")
+    return box if box.open else None
+
+
+def entry_body(e: L.Entry) -> str:
+    """Everything an entry says, as one Markdown text (our own texts only)."""
+    parts = [e.about, f"Tekst urzędowy: [{e.citation}]({e.url}) (PDF w Dzienniku Ustaw)"]
+    if e.rules:
+        parts.append("**Reguły asystenta**\n\n" + "\n".join(f"- {r.label} (`{r.code}`)" for r in e.rules))
+    else:
+        parts.append(f"**Reguły asystenta:** żadna reguła nie rozstrzyga na jego podstawie; {used_by(e)}.")
+    if e.numbers:
+        lines = []
+        for n in e.numbers:
+            unit = f" ({n.unit})" if n.unit else ""
+            note = f" {n.note}" if n.note else ""
+            lines.append(f"- {n.description}{unit}: **{n.value}** ({n.since}; {n.state}).{note}")
+        parts.append("**Liczby z tego przepisu**\n\n" + "\n".join(lines))
+    if e.readings:
+        parts.append("**Jak rozumiemy**\n\n" + "\n".join(f"- Odczytanie nr {r.number}: {r.text}"
+                                                          for r in e.readings))
+    if e.glossary:
+        parts.append("**W słowniczku:** " + "; ".join(e.glossary))
+    return "\n\n".join(parts)
+
+
 def show_entry(e: L.Entry, expanded: bool) -> None:
-    with st.expander(e.heading, expanded=expanded):
-        st.markdown(e.about)
-        st.markdown(f"Tekst urzędowy: [{e.citation}]({e.url}) (PDF w Dzienniku Ustaw)")
-        if e.rules:
-            st.markdown("**Reguły asystenta**\n\n" + "\n".join(f"- {r.label} (`{r.code}`)" for r in e.rules))
-        else:
-            st.markdown(f"**Reguły asystenta:** żadna reguła nie rozstrzyga na jego podstawie; {used_by(e)}.")
-        if e.numbers:
-            lines = []
-            for n in e.numbers:
-                unit = f" ({n.unit})" if n.unit else ""
-                note = f" {n.note}" if n.note else ""
-                lines.append(f"- {n.description}{unit}: **{n.value}** ({n.since}; {n.state}).{note}")
-            st.markdown("**Liczby z tego przepisu**\n\n" + "\n".join(lines))
-        if e.readings:
-            st.markdown("**Jak rozumiemy**\n\n" + "\n".join(f"- Odczytanie nr {r.number}: {r.text}"
-                                                           for r in e.readings))
-        if e.glossary:
-            st.markdown("**W słowniczku:** " + "; ".join(e.glossary))
+    box = lazy_expander(e.heading, entry_key(e), expanded)
+    if box is not None:
+        box.markdown(entry_body(e))
 
 
 def show_not_modelled(entries: list[L.Entry], expanded: bool) -> None:
@@ -71,16 +100,17 @@ def show_not_modelled(entries: list[L.Entry], expanded: bool) -> None:
     for e in entries:
         by_act.setdefault(e.act, []).append(e)
     for act, group in by_act.items():
-        with st.expander(f"{act_heading(act)}: {how_many(len(group))}", expanded=expanded):
-            st.markdown("\n".join(f"- **{e.label} – {e.title}.** {e.about} *Dlaczego nie:* {e.why_not}"
-                                  for e in group))
-            st.markdown(f"Tekst urzędowy: [{ACTS[act].citation}]({ACTS[act].url}) (PDF w Dzienniku Ustaw)")
+        box = lazy_expander(f"{act_heading(act)}: {how_many(len(group))}", group_key(act), expanded)
+        if box is not None:
+            box.markdown("\n".join(f"- **{e.label} – {e.title}.** {e.about} *Dlaczego nie:* {e.why_not}"
+                                    for e in group)
+                         + f"\n\nTekst urzędowy: [{ACTS[act].citation}]({ACTS[act].url}) (PDF w Dzienniku Ustaw)")
 
 
 st.title("Przepisy i słowniczek")
 st.header(":material/gavel: Przepisy", anchor=False)
-st.markdown("Asystent opiera się na dwóch aktach. Wiążący jest tekst ogłoszony w Dzienniku Ustaw:")
-st.markdown("\n".join(f"- [{title}]({url}) ({citation})" for title, citation, url in official_texts()))
+st.markdown("Asystent opiera się na dwóch aktach. Wiążący jest tekst ogłoszony w Dzienniku Ustaw:\n\n"
+            + "\n".join(f"- [{title}]({url}) ({citation})" for title, citation, url in official_texts()))
 law_day = S.current_assessment().law_checked_on
 st.caption(f"Przepisy sprawdziliśmy na dzień {polish_date(law_day)} "
            + fill("Od {since:exam_authority=CEM} egzamin państwowy przeprowadza Centrum Egzaminów Medycznych "
@@ -126,8 +156,5 @@ if not_modelled or not searching:
 st.header(":material/menu_book: Słowniczek", anchor=False)
 st.caption("Te same wyjaśnienia widzisz w pytaniach wywiadu pod ikoną znaku zapytania.")
 for t in TERMS:
-    with st.container(border=True):
-        st.markdown(f"**{t.term}**")
-        st.markdown(t.plain_on(S.as_of()))
-        if t.basis:
-            st.markdown("Podstawa prawna: " + "; ".join(f"[{r.citation}]({r.url})" for r in t.basis))
+    basis = ("\n\nPodstawa prawna: " + "; ".join(f"[{r.citation}]({r.url})" for r in t.basis)) if t.basis else ""
+    st.container(border=True).markdown(f"**{t.term}**\n\n{t.plain_on(S.as_of())}{basis}")

@@ -8,17 +8,16 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .case import Form, Profession
 from .common import normalize_field
+from .parameters import read_yaml
 
 FIELDS_FILE = Path(__file__).with_name("fields.yaml")
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(FIELDS_FILE.read_text(encoding="utf-8"))
+    return read_yaml(FIELDS_FILE)
 
 
 def source() -> str:

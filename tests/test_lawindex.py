@@ -379,6 +379,33 @@ def unit_labels(at: AppTest) -> list[str]:
     return [shown(e.label) for e in at.expander if re.match(r"(§|art\.) \d", e.label)]
 
 
+# The session-state keys under which the page keeps an expander's open state (the page's `entry_key`/`group_key`):
+# setting one to True is what the browser sends when the person opens that expander.
+def entry_key(e: L.Entry) -> str:
+    act, unit, ust = e.key
+    return f"law.{act.value}.{unit}" + (f".{ust}" if ust else "")
+
+
+def group_key(act: ActKey) -> str:
+    return f"law.not_modelled.{act.value}"
+
+
+def open_expanders(at: AppTest, *keys: str) -> AppTest:
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def expander(at: AppTest, heading: str):
+    return next(e for e in at.main.expander if shown(e.label) == heading)
+
+
+def elements(node) -> int:
+    return 1 + sum(elements(child) for child in getattr(node, "children", {}).values())
+
+
 def test_the_law_page_offers_a_search_and_lists_both_acts_with_the_units_not_modelled():
     at = law_page()
     assert [t.label for t in at.text_input] == ["Szukaj przepisu (np. § 4, art. 67)"]
@@ -387,8 +414,66 @@ def test_the_law_page_offers_a_search_and_lists_both_acts_with_the_units_not_mod
     assert any("nie odwzorowuje" in s.value for s in at.header)
     grouped = [e.label for e in at.expander if not re.match(r"(§|art\.) \d", e.label)]
     assert any(g.startswith("Rozporządzenie") for g in grouped) and any(g.startswith("Ustawa") for g in grouped)
-    text = " ".join(m.value for m in at.markdown)
+    open_expanders(at, group_key(ActKey.ROZPORZADZENIE))
+    box = next(e for e in at.main.expander if e.label.startswith("Rozporządzenie"))
+    text = " ".join(m.value for m in box.markdown)
     assert "§ 38 – Uchylenie rozporządzenia z 2016 r." in text and "Dlaczego nie:" in text
+
+
+def test_the_law_page_as_first_opened_draws_each_closed_entry_as_one_element(index):
+    from logic.glossary import TERMS
+
+    at = law_page()
+    boxes = list(at.main.expander)
+    acts_not_modelled = {e.act for e in index.not_modelled()}
+    assert len(boxes) == len(index.modelled()) + len(acts_not_modelled)
+    assert all(not b.proto.expanded and not b.children for b in boxes), "a closed entry's content was drawn"
+    # before: every entry's body inside closed expanders, 638 elements (500 Markdown); now one per expander, a
+    # bordered box with one Markdown per glossary term, and the page's own dozen or so headings and texts
+    assert elements(at.main) <= len(boxes) + 2 * len(TERMS) + 20
+
+
+def test_opening_a_closed_entry_draws_all_it_says_in_one_markdown_and_leaves_the_others_closed(index):
+    at = law_page()
+    fee = index.entry("§ 10")
+    assert not expander(at, fee.heading).children
+    open_expanders(at, entry_key(fee))
+    box = expander(at, fee.heading)
+    assert box.proto.expanded
+    assert [child.type for child in box.children.values()] == ["markdown"]
+    text = box.markdown[0].value
+    assert fee.about in text and "Reguły asystenta" in text and "`f.session`" in text
+    assert "Liczby z tego przepisu" in text and "**350 zł**" in text
+    assert "(https://api.sejm.gov.pl/eli/acts/DU/2026/57/text.pdf)" in text
+    others = [b for b in at.main.expander if shown(b.label) != fee.heading]
+    assert others and all(not b.children for b in others)
+
+
+def test_an_opened_entry_closes_again_when_the_person_closes_it(index):
+    fee = index.entry("§ 10")
+    at = open_expanders(law_page(), entry_key(fee))
+    assert expander(at, fee.heading).children
+    at.session_state[entry_key(fee)] = False  # what the browser sends when the person closes it
+    at.run()
+    assert not expander(at, fee.heading).children
+
+
+def test_a_search_that_leaves_three_entries_opens_them_with_their_content():
+    at = search(law_page(), "§ 12")
+    boxes = [expander(at, h) for h in unit_labels(at)]
+    assert [shown(b.label).split(" – ")[0] for b in boxes] == ["§ 12 ust. 1", "§ 12 ust. 2", "§ 12 ust. 3"]
+    assert all(b.proto.expanded and "Tekst urzędowy:" in " ".join(m.value for m in b.markdown) for b in boxes)
+
+
+def test_a_search_that_leaves_four_entries_lists_them_closed_until_one_is_opened(index):
+    at = search(law_page(), "§ 5")
+    boxes = [expander(at, h) for h in unit_labels(at)]
+    assert len(boxes) == 4 and all(not b.proto.expanded and not b.children for b in boxes)
+    second = index.entry("§ 5 ust. 2")
+    open_expanders(at, entry_key(second))
+    assert at.text_input(key="law_search").value == "§ 5", "opening an entry lost the search"
+    assert second.about in " ".join(m.value for m in expander(at, second.heading).markdown)
+    assert len(unit_labels(at)) == 4
 
 
 def test_the_law_page_filters_the_index_by_a_paragraph():

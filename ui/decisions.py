@@ -115,59 +115,93 @@ def main_answer(assessment: Assessment) -> None:
     st.markdown(f"{g.icon} {text}")
 
 
+def _lines(items) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def _body(d: Decision, index: int, *, fillable: bool, key_prefix: str, describe: Callable[[str], str]) -> None:
+    """A card's content: its sections in as few elements as Streamlit needs – the Markdown of consecutive sections
+    goes into one st.markdown; only the info box and the "Uzupełnij" rows stand apart."""
+    md: list[str] = [f"**Ocena:** {d.outcome_label}"]
+
+    def flush() -> None:
+        if md:
+            st.markdown("\n\n".join(md))
+            md.clear()
+
+    if d.reasons:
+        md.append("**Dlaczego**\n\n" + _lines(plain(r.text) for r in d.reasons))
+    if d.outcome is Outcome.DOES_NOT_MEET:
+        if d.earliest_date:
+            flush()
+            st.info(f"Najwcześniej: **{polish_date(d.earliest_date)}** – jeśli nic się nie zmieni w "
+                    f"podanych faktach (np. będziesz nadal pracować).", icon=":material/event_available:")
+        elif fillable:
+            md.append("_Z podanych odpowiedzi nie wynika data, od której ten warunek będzie spełniony._")
+    if d.missing:
+        if not fillable:
+            md.append("**Czego brakuje**\n\n" + _lines(plain(describe(path)) for path in d.missing))
+        else:
+            md.append("**Czego brakuje**")
+            flush()
+            for j, path in enumerate(d.missing):
+                if not question_for_path(path):  # nothing to fill in here: a plain line
+                    md.append(_lines([plain(describe(path))]))
+                    continue
+                flush()
+                cols = st.columns([4, 1])
+                cols[0].markdown(f"- {plain(describe(path))}")
+                cols[1].button("Uzupełnij", key=f"{key_prefix}fill.{index}.{j}", on_click=_fill_missing,
+                               args=(path,), icon=":material/edit:", help=f"Uzupełnij: {describe(path)}")
+    if d.steps:
+        lines = []
+        for s in d.steps:
+            lines.append(f"- {step_when(s)} ({STEP_KIND_LABELS[s.kind]}): {plain(s.label)}")
+            if s.note:
+                lines.append(f"    - _Uwaga:_ {plain(s.note)}")
+        md.append("**Co dalej i kiedy**\n\n" + "\n".join(lines))
+    if d.documents:
+        md.append("**Dokumenty do przygotowania**\n\n" + _lines(plain(doc) for doc in d.documents))
+    if d.notes:
+        md.append("**Jak rozumiemy przepisy**\n\n" + _lines(plain(n.text) for n in d.notes))
+    if d.legal_basis:
+        md.append(f"**Podstawa prawna:** {legal_links(d)}")
+    flush()
+
+
+def card_key(key_prefix: str, index: int) -> str:
+    """The session-state key of a lazy card's open state (True while the person has it open)."""
+    return f"{key_prefix}card.{index}"
+
+
 def show_decision(d: Decision, index: int, *, expanded: bool = False, fillable: bool = True,
-                  key_prefix: str = "", describe: Callable[[str], str] = describe_path) -> None:
+                  key_prefix: str = "", describe: Callable[[str], str] = describe_path, lazy: bool = False) -> None:
     """One decision as a card. `fillable=False` leaves out the "Uzupełnij" buttons (they lead to the nurse's
     interview; organizer pages have their own form) and the remark that no date follows from the answers;
     `key_prefix` keeps widget keys unique when one page shows several lists of cards; `describe` names a missing
     fact's path as the page names it (the interview's questions by default; the spreadsheet's columns, the edition's
-    fields)."""
+    fields).
+
+    `lazy=True` draws the card's content only while it is open: the expander tells the server when it is opened or
+    closed (Streamlit's `on_change="rerun"`), so a closed card costs one element instead of ten or more. The open
+    state lives in this session's state under `card_key(key_prefix, index)`."""
     label = f"{plain(d.title)} — {d.outcome_label}"
-    with st.expander(label, expanded=expanded, icon=OUTCOME_ICONS[d.outcome]):
-        st.markdown(f"**Ocena:** {d.outcome_label}")
-        if d.reasons:
-            st.markdown("**Dlaczego**")
-            st.markdown("\n".join(f"- {plain(r.text)}" for r in d.reasons))
-        if d.outcome is Outcome.DOES_NOT_MEET:
-            if d.earliest_date:
-                st.info(f"Najwcześniej: **{polish_date(d.earliest_date)}** – jeśli nic się nie zmieni w "
-                        f"podanych faktach (np. będziesz nadal pracować).", icon=":material/event_available:")
-            elif fillable:
-                st.markdown("_Z podanych odpowiedzi nie wynika data, od której ten warunek będzie spełniony._")
-        if d.missing:
-            st.markdown("**Czego brakuje**")
-            if not fillable:
-                st.markdown("\n".join(f"- {plain(describe(path))}" for path in d.missing))
-            else:
-                for j, path in enumerate(d.missing):
-                    cols = st.columns([4, 1])
-                    cols[0].markdown(f"- {plain(describe(path))}")
-                    if question_for_path(path):
-                        cols[1].button("Uzupełnij", key=f"{key_prefix}fill.{index}.{j}", on_click=_fill_missing,
-                                       args=(path,), icon=":material/edit:",
-                                       help=f"Uzupełnij: {describe(path)}")
-        if d.steps:
-            st.markdown("**Co dalej i kiedy**")
-            lines = []
-            for s in d.steps:
-                lines.append(f"- {step_when(s)} ({STEP_KIND_LABELS[s.kind]}): {plain(s.label)}")
-                if s.note:
-                    lines.append(f"    - _Uwaga:_ {plain(s.note)}")
-            st.markdown("\n".join(lines))
-        if d.documents:
-            st.markdown("**Dokumenty do przygotowania**")
-            st.markdown("\n".join(f"- {plain(doc)}" for doc in d.documents))
-        if d.notes:
-            st.markdown("**Jak rozumiemy przepisy**")
-            st.markdown("\n".join(f"- {plain(n.text)}" for n in d.notes))
-        if d.legal_basis:
-            st.markdown(f"**Podstawa prawna:** {legal_links(d)}")
+    icon = OUTCOME_ICONS[d.outcome]
+    if lazy:
+        card = st.expander(label, expanded=expanded, icon=icon, key=card_key(key_prefix, index), on_change="rerun")
+        if not card.open:
+            return
+    else:
+        card = st.expander(label, expanded=expanded, icon=icon)
+    with card:
+        _body(d, index, fillable=fillable, key_prefix=key_prefix, describe=describe)
 
 
 def show_result(assessment: Assessment, *, fillable: bool = True, key_prefix: str = "",
                 section: Any = None) -> None:
     """The whole result as on "Wynik": the goal's decisions first, open, then the rest by group. `section` draws the
-    section titles (st.header on a page of its own, the default; st.subheader inside another section)."""
+    section titles (st.header on a page of its own, the default; st.subheader inside another section). Cards draw
+    their content only while open (`show_decision(lazy=True)`)."""
     section = section or st.header
     heading(assessment)
     main_answer(assessment)
@@ -179,7 +213,7 @@ def show_result(assessment: Assessment, *, fillable: bool = True, key_prefix: st
         section(f"{GOAL_ICON} {GOAL_TITLE}", divider="gray", anchor=False)
         st.caption(GOAL_INTRO)
         for d in goal:
-            show_decision(d, index, expanded=True, fillable=fillable, key_prefix=key_prefix)
+            show_decision(d, index, expanded=True, fillable=fillable, key_prefix=key_prefix, lazy=True)
             index += 1
     counts = " · ".join(f"{g.title}: {len(ds)}" for g, ds in groups)
     st.markdown(f"{'Pozostałe wyniki w skrócie' if goal else 'W skrócie'} – {counts}")
@@ -191,5 +225,5 @@ def show_result(assessment: Assessment, *, fillable: bool = True, key_prefix: st
         st.caption(group.intro)
         for n, d in enumerate(decisions):
             show_decision(d, index, expanded=(n == 0 and group.key != "mozesz"), fillable=fillable,
-                          key_prefix=key_prefix)
+                          key_prefix=key_prefix, lazy=True)
             index += 1

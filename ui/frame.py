@@ -19,8 +19,10 @@ from streamlit.errors import StreamlitAPIException
 from logic.case import new_case
 from logic.clock import today_in_poland
 from logic.periods import polish_date
+from ui import connection
 from ui import persist
 from ui import state as S
+from ui import download, warmup
 
 # --- callbacks -----------------------------------------------------------------------------------------------------
 
@@ -151,7 +153,8 @@ def guard(where_: str) -> Iterator[None]:
 
 def run() -> None:
     """The whole frame for one run: choose the page, draw the frame, run the page inside the guard, then keep the
-    answers in the tab (after the page: what it changed is kept in the same run)."""
+    answers in the tab (after the page: what it changed is kept in the same run); the first run in a process also
+    starts its warm-up, after the page is drawn."""
     pg = navigation()
     storage_slot = frame(pg.title)
     with guard(pg.url_path or "start"):
@@ -160,3 +163,6 @@ def run() -> None:
         persist.keep(storage_slot)
     except Exception as exc:  # noqa: BLE001 - the page works without the tab's copy; the log gets the place
         S.log.error("Error keeping the answers in the tab: %s at %s", type(exc).__name__, S.where(exc))
+    connection.watch(storage_slot)  # a Polish message while the connection is lost (ui/connection.py)
+    warmup.start()  # the first run in this process starts the warm-up (ui/warmup.py); later runs: a flag's check
+    download.release_served(storage_slot)  # a file offered in the last run stops being served (ui/download.py)

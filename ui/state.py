@@ -133,6 +133,7 @@ def replace_case(case: Case, *, answered: set[str] | None = None, step: str | No
     ss[RETURN_TO_REVIEW] = False
     ss[ERRORS] = None
     ss.pop("_assessment", None)
+    ss.pop("_wynik_code", None)  # app_pages/2_Wynik.py keeps the case code of the last case drawn
 
 
 def flash(kind: str, text: str) -> None:

@@ -45,12 +45,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .. import parameters as P
-from ..case import Case, ExamCommissionMember, ExamResult, SpecializationStatus
+from ..case import Case, ExamCommissionMember, ExamResult, ExemptionScope, SpecializationStatus
 from ..common import same_field, tri_and, tri_or
 from ..decision import Decision, Note, Outcome, Reason, Step, StepKind, needs_review
 from ..experience import days_word, years_word
 from ..periods import KC_115, KPA_57_4, add_days, day_off_note, polish_date, term_last_day, term_text
-from ..references import ActKey, ref, reg, ustawa
+from ..references import ActKey, Ref, ref, reg, ustawa
 from .durations import period_end
 from .funding import failures_by_field, field_key
 
@@ -123,8 +123,7 @@ class Session:
 
     @classmethod
     def parse(cls, code: str) -> "Session":
-        year, season = code.split("-")
-        return cls(int(year), SEASONS.index(season))
+        return _parse_session(code)
 
     def next(self) -> "Session":
         return Session(self.year + self.order, 1 - self.order)
@@ -213,31 +212,78 @@ def _calendar(params: object, year: int, order: int) -> _Calendar:
                      fee_entry=P.session_entry("exam_fee_pln", code))
 
 
+@lru_cache(maxsize=1024)
+def _parse_session(code: str) -> Session:
+    """`Session.parse`, cached: a session code ("2027-jesien") gives a frozen value."""
+    year, season = code.split("-")
+    return Session(int(year), SEASONS.index(season))
+
+
 def first_open_session(ready: date) -> Session:
     """The first session one can still apply for on `ready`: its last day to apply (the moved one, when the
     deadline falls on a day off) is on or after `ready`."""
+    return _first_open_session(P.active(), ready)
+
+
+@lru_cache(maxsize=4096)
+def _first_open_session(params: object, ready: date) -> Session:
+    """`first_open_session` for the parameter set `params` (the active one: cached per set and day)."""
     s = Session(ready.year, 0)
     while s.application_last_day() < ready:
         s = s.next()
     return s
 
 
-def session_steps(s: Session, as_of: date, exam_date: date | None = None) -> list[Step]:
+def _notice_step(s: Session, notice_days: int, exam_date: date | None) -> Step:
+    """§ 12 ust. 3: the latest notice, counted back from the exam date when it lies in the session, else from the
+    session's first day."""
+    if exam_date is not None and s.holds(exam_date):
+        return Step(code="notice", label=(f"Zawiadomienie o dacie i miejscu egzaminu ({polish_date(exam_date)}) – "
+                                          f"najpóźniej {days_word(notice_days)} przed egzaminem"),
+                    date=add_days(exam_date, -notice_days), kind=StepKind.EVENT, legal_basis=[PAR_12_3])
+    return Step(code="notice", label=(f"Zawiadomienie o dacie i miejscu egzaminu – najpóźniej "
+                                      f"{days_word(notice_days)} przed egzaminem (przy egzaminie pierwszego dnia "
+                                      f"sesji: do tego dnia)"),
+                date=add_days(s.window[0], -notice_days), kind=StepKind.EVENT, legal_basis=[PAR_12_3])
+
+
+def _sorted_steps(steps: tuple[Step, ...]) -> list[Step]:
+    return sorted(steps, key=lambda st: st.date)
+
+
+@dataclass(frozen=True)
+class _SessionParts:
+    """Everything in a session's decision that depends on the session alone (and the parameter set), not on the
+    day asked or the person: built once per session by `_session_parts`. The Steps, Reasons and Notes are frozen
+    models, so decisions may share them; each decision gets lists of its own."""
+
+    steps: tuple[Step, ...]  # in the order built; the notice (index 3) counted from the session's first day
+    sorted_steps: tuple[Step, ...]  # the same, by date
+    notice_days: int
+    deadline: date  # the application deadline the law gives
+    last_day: date  # the last day to apply (moved past a day off)
+    session_dates: Reason
+    apply_today: Reason | None  # None when the deadline is a working day (then no day after it is open)
+    deadline_moved: Reason | None
+    deadline_passed: Reason
+    fee_proof: Reason
+    fee_defect: Reason
+    basis: tuple[Ref, ...]
+    notes: tuple[Note, ...]
+    facts: tuple[tuple[str, object], ...]
+
+
+@lru_cache(maxsize=512)
+def _session_parts(params: object, s: Session) -> _SessionParts:
+    """The session's parts for the parameter set `params` (the active one: cached per set and session)."""
     start, end = s.window
     notice_days = s.notice_days()
     deadline = s.application_deadline
-    fee_deadline = s.fee_deadline()
+    last_day = s.application_last_day()
+    fee_deadline, fee_last = s.fee_deadline(), s.fee_last_day()
     fee_days = P.value("fee_payment_days_after_deadline", _param_day(deadline))
-    if exam_date is not None and s.holds(exam_date):
-        notice = Step(code="notice", label=(f"Zawiadomienie o dacie i miejscu egzaminu ({polish_date(exam_date)}) – "
-                                            f"najpóźniej {days_word(notice_days)} przed egzaminem"),
-                      date=add_days(exam_date, -notice_days), kind=StepKind.EVENT, legal_basis=[PAR_12_3])
-    else:
-        notice = Step(code="notice", label=(f"Zawiadomienie o dacie i miejscu egzaminu – najpóźniej "
-                                            f"{days_word(notice_days)} przed egzaminem (przy egzaminie pierwszego dnia "
-                                            f"sesji: do tego dnia)"),
-                      date=add_days(start, -notice_days), kind=StepKind.EVENT, legal_basis=[PAR_12_3])
-    steps = [
+    fix_days = P.value("fee_defect_fix_days", _param_day(fee_deadline))
+    steps = (
         Step(code="application_deadline", label=f"Wniosek o dopuszczenie do egzaminu (SMK) z EKK albo dokumentem "
                                                 f"zwolnienia – {s.label}", date=deadline,
              last_day=term_last_day(deadline), legal_basis=[PAR_9_1_2, PAR_9_2, ART_67_11],
@@ -249,12 +295,69 @@ def session_steps(s: Session, as_of: date, exam_date: date | None = None) -> lis
              note=day_off_note(fee_deadline, "wnieść opłatę")),
         Step(code="plan_publication", label=f"Ogłoszenie planu egzaminów na {s.label_acc} (BIP i strona internetowa)",
              date=s.plan_publication, kind=StepKind.EVENT, legal_basis=[PAR_13_3]),
-        notice,
+        _notice_step(s, notice_days, None),
         Step(code="session_window", label=f"{s.label[0].upper()}{s.label[1:]}: egzamin w dniu wyznaczonym przez "
                                           f"dyrektora {s.authority}", date=start, end=end, kind=StepKind.EVENT,
              legal_basis=[PAR_12_1, PAR_12_2]),
-    ]
-    return sorted(steps, key=lambda st: st.date)
+    )
+    session_dates = Reason(code="session_dates", text=(
+        f"{s.label[0].upper()}{s.label[1:]} trwa od {polish_date(start)} do {polish_date(end)}. Wniosek przez SMK "
+        f"składasz do {term_text(deadline, term_last_day(deadline))}, a opłatę {s.fee} zł wnosisz najpóźniej "
+        f"{term_text(fee_deadline, term_last_day(fee_deadline))}"))
+    apply_today = deadline_moved = None
+    if last_day > deadline:  # the deadline fell on a day off: a day after it may still be open
+        apply_today = Reason(code="apply_today", text=(
+            f"Termin z przepisu ({polish_date(deadline)}) przypadł na dzień wolny, więc upływa dzisiaj, "
+            f"{polish_date(last_day)}: wniosek na {s.label_acc} możesz jeszcze złożyć dzisiaj."))
+        deadline_moved = Reason(code="deadline_moved", text=(
+            f"Termin z przepisu ({polish_date(deadline)}) przypadł na dzień wolny, więc upływa "
+            f"{polish_date(last_day)}: wniosek na {s.label_acc} możesz jeszcze złożyć do tego dnia."))
+    fee_proof = Reason(code="fee_proof_with_application", text=(
+        f"Do wniosku dołącza się potwierdzenie wniesienia opłaty (§ 9 ust. 1 pkt 3 i ust. 2), a ustawa pozwala "
+        f"zapłacić najpóźniej {days_word(fee_days)} po terminie składania wniosków (art. 67 ust. 8): zapłać przed "
+        f"złożeniem wniosku, żeby dołączyć potwierdzenie."))
+    summoner = P.value("exam_authority", _param_day(fee_deadline))
+    fee_defect = Reason(code="fee_defect", text=(
+        f"Jeśli opłaty zabraknie lub będzie za niska, dyrektor {summoner} wezwie do jej uzupełnienia w ciągu "
+        f"{days_word(fix_days)} od wysłania wezwania (gdy ostatni dzień wypada w dzień wolny – do najbliższego dnia "
+        f"roboczego); po tym terminie wniosek uznaje się za niezłożony."))
+    deadline_passed = Reason(code="deadline_passed", text=(
+        f"Termin składania wniosków na {s.label_acc} minął {polish_date(last_day)}"))
+    basis = [PAR_9_2, PAR_9_1_3, s.fee_ref, ART_67_8, ART_67_9, ART_67_10, PAR_12_1, PAR_12_3, PAR_13_3]
+    if last_day != deadline or fee_last != fee_deadline:
+        basis += [KPA_57_4, KC_115]
+    if s.authority == "CEM":
+        basis += [ART_67_5_2027, ART_68_2027]
+    else:
+        basis.append(LAW_2024_ART_26_2)
+    minimum = P.value("min_candidates_per_field", _param_day(start))
+    notes = _cem_note(s) + _day_off_notes(list(steps)) + [Note(code="min_candidates", text=(
+        f"Egzamin w danej dziedzinie odbywa się, gdy przystępuje do niego co najmniej {minimum} osób (chyba że minister "
+        f"zdrowia zgodzi się na mniejszą liczbę) – plan egzaminów ogłasza dyrektor CMKP (§ 13)."))]
+    fee_note = s.fee_entry.note
+    if fee_note:
+        notes.append(Note(code="old_fee_rules", text=fee_note))
+    facts = {"session": s.code, "fee_pln": s.fee, "authority": s.authority,
+             "application_authority": P.value("exam_authority", _param_day(deadline)),
+             "application_deadline": deadline.isoformat(), "application_last_day": last_day.isoformat(),
+             "fee_deadline": fee_deadline.isoformat(), "fee_last_day": fee_last.isoformat(),
+             "session_start": start.isoformat(), "session_end": end.isoformat()}
+    return _SessionParts(steps=steps, sorted_steps=tuple(_sorted_steps(steps)), notice_days=notice_days,
+                         deadline=deadline, last_day=last_day, session_dates=session_dates, apply_today=apply_today,
+                         deadline_moved=deadline_moved, deadline_passed=deadline_passed, fee_proof=fee_proof,
+                         fee_defect=fee_defect, basis=tuple(basis), notes=tuple(notes), facts=tuple(facts.items()))
+
+
+def _steps(s: Session, parts: _SessionParts, exam_date: date | None) -> list[Step]:
+    if exam_date is not None and s.holds(exam_date):  # the notice counted back from the exam date
+        steps = list(parts.steps)
+        steps[3] = _notice_step(s, parts.notice_days, exam_date)
+        return _sorted_steps(tuple(steps))
+    return list(parts.sorted_steps)
+
+
+def session_steps(s: Session, as_of: date, exam_date: date | None = None) -> list[Step]:
+    return _steps(s, _session_parts(P.active(), s), exam_date)
 
 
 def _cem_note(s: Session) -> list[Note]:
@@ -277,71 +380,33 @@ def _day_off_notes(steps: list[Step]) -> list[Note]:
             for st in steps if st.code in DAY_OFF_WHAT and st.last_day is not None and st.note]
 
 
+SESSION_DOCUMENTS = ("Wniosek o dopuszczenie do egzaminu państwowego (SMK)",
+                     "EKK z wymaganymi wpisami albo dokument potwierdzający zwolnienie ze specjalizacji",
+                     "Potwierdzenie wniesienia opłaty za egzamin")
+
+
 def session_decision(s: Session, as_of: date, rule: str = "f.session", title: str | None = None,
                      extra_reasons: list[Reason] | None = None, exam_date: date | None = None) -> Decision:
-    """The dated steps of one session for someone who wants to sit it."""
-    steps = session_steps(s, as_of, exam_date)
-    start, end = s.window
-    deadline = s.application_deadline
-    last_day = s.application_last_day()
-    fee_deadline, fee_last = s.fee_deadline(), s.fee_last_day()
-    fee_days = P.value("fee_payment_days_after_deadline", _param_day(deadline))
-    fix_days = P.value("fee_defect_fix_days", _param_day(fee_deadline))
-    open_ = as_of <= last_day
+    """The dated steps of one session for someone who wants to sit it. What depends on the session alone is built
+    once per session (`_session_parts`); here only what depends on the day asked and the exam date."""
+    parts = _session_parts(P.active(), s)
+    steps = _steps(s, parts, exam_date)
+    open_ = as_of <= parts.last_day
     reasons = list(extra_reasons or [])
-    reasons.append(Reason(code="session_dates", text=(
-        f"{s.label[0].upper()}{s.label[1:]} trwa od {polish_date(start)} do {polish_date(end)}. Wniosek przez SMK "
-        f"składasz do {term_text(deadline, term_last_day(deadline))}, a opłatę {s.fee} zł wnosisz najpóźniej "
-        f"{term_text(fee_deadline, term_last_day(fee_deadline))}")))
-    if open_ and as_of > deadline:
-        if as_of == last_day:
-            reasons.insert(0, Reason(code="apply_today", text=(
-                f"Termin z przepisu ({polish_date(deadline)}) przypadł na dzień wolny, więc upływa dzisiaj, "
-                f"{polish_date(last_day)}: wniosek na {s.label_acc} możesz jeszcze złożyć dzisiaj.")))
-        else:
-            reasons.insert(0, Reason(code="deadline_moved", text=(
-                f"Termin z przepisu ({polish_date(deadline)}) przypadł na dzień wolny, więc upływa "
-                f"{polish_date(last_day)}: wniosek na {s.label_acc} możesz jeszcze złożyć do tego dnia.")))
-    reasons.append(Reason(code="fee_proof_with_application", text=(
-        f"Do wniosku dołącza się potwierdzenie wniesienia opłaty (§ 9 ust. 1 pkt 3 i ust. 2), a ustawa pozwala "
-        f"zapłacić najpóźniej {days_word(fee_days)} po terminie składania wniosków (art. 67 ust. 8): zapłać przed "
-        f"złożeniem wniosku, żeby dołączyć potwierdzenie.")))
-    summoner = P.value("exam_authority", _param_day(fee_deadline))
-    reasons.append(Reason(code="fee_defect", text=(
-        f"Jeśli opłaty zabraknie lub będzie za niska, dyrektor {summoner} wezwie do jej uzupełnienia w ciągu "
-        f"{days_word(fix_days)} od wysłania wezwania (gdy ostatni dzień wypada w dzień wolny – do najbliższego dnia "
-        f"roboczego); po tym terminie wniosek uznaje się za niezłożony.")))
+    reasons.append(parts.session_dates)
+    if open_ and as_of > parts.deadline:
+        reasons.insert(0, parts.apply_today if as_of == parts.last_day else parts.deadline_moved)
+    reasons.append(parts.fee_proof)
+    reasons.append(parts.fee_defect)
     if not open_:
-        reasons.insert(0, Reason(code="deadline_passed", text=(
-            f"Termin składania wniosków na {s.label_acc} minął {polish_date(last_day)}")))
-    basis = [PAR_9_2, PAR_9_1_3, s.fee_ref, ART_67_8, ART_67_9, ART_67_10, PAR_12_1, PAR_12_3, PAR_13_3]
-    if last_day != deadline or fee_last != fee_deadline:
-        basis += [KPA_57_4, KC_115]
-    if s.authority == "CEM":
-        basis += [ART_67_5_2027, ART_68_2027]
-    else:
-        basis.append(LAW_2024_ART_26_2)
-    minimum = P.value("min_candidates_per_field", _param_day(start))
-    notes = _cem_note(s) + _day_off_notes(steps) + [Note(code="min_candidates", text=(
-        f"Egzamin w danej dziedzinie odbywa się, gdy przystępuje do niego co najmniej {minimum} osób (chyba że minister "
-        f"zdrowia zgodzi się na mniejszą liczbę) – plan egzaminów ogłasza dyrektor CMKP (§ 13)."))]
-    fee_note = s.fee_entry.note
-    if fee_note:
-        notes.append(Note(code="old_fee_rules", text=fee_note))
-    facts = {"session": s.code, "fee_pln": s.fee, "authority": s.authority,
-             "application_authority": P.value("exam_authority", _param_day(deadline)),
-             "application_deadline": deadline.isoformat(), "application_last_day": last_day.isoformat(),
-             "fee_deadline": fee_deadline.isoformat(), "fee_last_day": fee_last.isoformat(),
-             "session_start": start.isoformat(), "session_end": end.isoformat()}
+        reasons.insert(0, parts.deadline_passed)
+    facts = dict(parts.facts)
     if exam_date is not None and s.holds(exam_date):
         facts["exam_date"] = exam_date.isoformat()
     return Decision(rule=rule, group="f", title=title or f"Terminy: {s.label}",
-                    outcome=Outcome.MEETS if open_ else Outcome.DOES_NOT_MEET, reasons=reasons, legal_basis=basis,
-                    notes=notes, steps=steps,
-                    documents=["Wniosek o dopuszczenie do egzaminu państwowego (SMK)",
-                               "EKK z wymaganymi wpisami albo dokument potwierdzający zwolnienie ze specjalizacji",
-                               "Potwierdzenie wniesienia opłaty za egzamin"],
-                    facts=facts, as_of=as_of)
+                    outcome=Outcome.MEETS if open_ else Outcome.DOES_NOT_MEET, reasons=reasons,
+                    legal_basis=list(parts.basis), notes=list(parts.notes), steps=steps,
+                    documents=list(SESSION_DOCUMENTS), facts=facts, as_of=as_of)
 
 
 def admission_decision(case: Case, as_of: date) -> tuple[Decision, date | None]:
@@ -356,7 +421,7 @@ def admission_decision(case: Case, as_of: date) -> tuple[Decision, date | None]:
                             f"Egzamin państwowy w tej dziedzinie został już zdany ({passed[-1].session}); dyrektor CMKP "
                             f"wydaje dyplom uzyskania tytułu specjalisty."))], as_of=as_of), None
     ex = case.exemption
-    if ex is not None and (ex.scope or "").strip().lower() in ("całość", "calosc", "w całości"):
+    if ex is not None and ex.scope is ExemptionScope.CALOSC:
         if same_field(ex.field, field) is not False:
             return Decision(rule=rule, group="f", title=title, outcome=Outcome.MEETS, legal_basis=basis,
                             reasons=[Reason(code="full_exemption", text=(
