@@ -134,3 +134,20 @@ def test_an_error_in_a_callback_becomes_the_friendly_message_on_the_next_page(ca
     assert FRIENDLY_ERROR in [e.value for e in at.error]
     logged = " ".join(r.getMessage() for r in caplog.records)
     assert "RuntimeError" in logged and "Kowalska" not in logged
+
+
+def test_the_pages_are_built_once_per_session_not_on_every_run():
+    """st.Page resolves its file on the disk: built on every run with the menu's links it took half of a run's
+    time under load (bench/bench_load.py). Once per session, and never shared between sessions."""
+    from streamlit.testing.v1 import AppTest
+
+    from ui.state import PAGE_OBJECTS, PAGES
+
+    first, second = (AppTest.from_file(str(ROOT / "app.py"), default_timeout=60) for _ in range(2))
+    first.run()
+    pages = first.session_state[PAGE_OBJECTS]
+    assert list(pages) == [p.key for p in PAGES]
+    first.run()
+    assert all(first.session_state[PAGE_OBJECTS][k] is page for k, page in pages.items())
+    second.run()
+    assert not any(second.session_state[PAGE_OBJECTS][k] is page for k, page in pages.items())

@@ -65,9 +65,7 @@ CLEARED_PREFIXES = ("ed.", "intake.", "quick.")
 def navigation():
     """Register every page with Streamlit (its own menu hidden: ours is grouped by role) and return the one asked
     for – by its address, a menu link or st.switch_page."""
-    pages = [st.Page(p.file, title=p.title, icon=p.icon, url_path=p.url_path or None, default=not p.url_path)
-             for p in S.PAGES]
-    return st.navigation(pages, position="hidden")
+    return st.navigation(list(S.page_objects().values()), position="hidden")
 
 
 def _menu() -> None:

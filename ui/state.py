@@ -186,6 +186,23 @@ def guarded(callback):
 # --- links -------------------------------------------------------------------------------------------------------
 
 
+PAGE_OBJECTS = "_pages"  # session state: {page key: st.Page}, built once per session (see `page_objects`)
+
+
+def page_objects() -> dict[str, Any]:
+    """Every page as Streamlit's page object, built once per session: st.Page resolves its file's path on the disk
+    (os.path.realpath) and st.page_link given a file name does the same on every call, which with the frame's menu
+    took about half of an ordinary run's time under load. Kept per session, not per process: Streamlit marks the
+    page it is about to run on the object itself."""
+    ss = st.session_state
+    pages = ss.get(PAGE_OBJECTS)
+    if pages is None:
+        pages = ss[PAGE_OBJECTS] = {
+            p.key: st.Page(p.file, title=p.title, icon=p.icon, url_path=p.url_path or None, default=not p.url_path)
+            for p in PAGES}
+    return pages
+
+
 def link(page_key: str, label: str | None = None, *, icon: str | None = None, container: Any = None) -> None:
     """A link to one of our pages. Outside the app's navigation (a page run alone by a test) it falls back to a
     plain link to the page's address."""
@@ -193,6 +210,7 @@ def link(page_key: str, label: str | None = None, *, icon: str | None = None, co
     target = container or st
     text = label or info.title
     try:
-        target.page_link(info.file, label=text, icon=icon or info.icon)
+        page = st.session_state.get(PAGE_OBJECTS, {}).get(page_key) or info.file
+        target.page_link(page, label=text, icon=icon or info.icon)
     except StreamlitAPIException:
         target.markdown(f"[{text}](/{info.url_path})")
