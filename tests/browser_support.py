@@ -327,3 +327,78 @@ def screenshot_whole_page(page, path) -> None:
         page.screenshot(path=path)
     finally:
         page.set_viewport_size(size)
+
+
+class BrowserThread:
+    """One Playwright with one Chromium in a thread of its own: the sync API cannot start in a thread that already
+    runs one, and tests/test_browser.py keeps its own open in the main thread for the whole session. Every call on
+    it runs in that thread. `name` names the thread and a failed scenario's screenshot."""
+
+    def __init__(self, name: str):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.name = name
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{name}-browser")
+        self.playwright = self.browser = None
+        self.call(self._start)
+
+    def _start(self) -> None:
+        from playwright.sync_api import sync_playwright
+
+        self.playwright = sync_playwright().start()
+        self.browser = launch_chromium(self.playwright)
+
+    def call(self, fn, *args):
+        return self._pool.submit(fn, *args).result()
+
+    def scenario(self, name: str, fn, *args):
+        """`fn(page, *args)` in a new context (a new tab: a new Streamlit session, its own sessionStorage), and
+        its result; JavaScript errors fail it, a failure leaves artifacts/screenshots/failed-<name>-<scenario>.png."""
+        return self.call(self._scenario, name, fn, *args)
+
+    def _scenario(self, name: str, fn, *args):
+        context = self.browser.new_context(viewport={"width": 1400, "height": 1000}, locale="pl-PL",
+                                           accept_downloads=True)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        shot = ARTIFACTS / "screenshots" / f"failed-{self.name}-{safe_name(name)}.png"
+        shot.unlink(missing_ok=True)
+        try:
+            result = fn(page, *args)
+        except BaseException:
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                screenshot_whole_page(page, shot)
+            except Exception:  # noqa: BLE001 - the scenario's own failure is the one to report
+                pass
+            raise
+        finally:
+            context.close()
+        assert not errors, f"JavaScript errors in the page: {errors}"
+        return result
+
+    def close(self) -> None:
+        def stop():
+            if self.browser is not None:
+                self.browser.close()
+            if self.playwright is not None:
+                self.playwright.stop()
+
+        try:
+            self.call(stop)
+        finally:
+            self._pool.shutdown(wait=True)
+
+
+def browser_thread_or_skip(name: str) -> BrowserThread:
+    """A BrowserThread, or the test skipped with the reason (failed under CI=true) when there is no browser."""
+    import pytest
+
+    reason = browser_unavailable()
+    if reason:
+        if in_ci():
+            pytest.fail(f"browser tests cannot run in CI: {reason}")
+        pytest.skip(f"browser tests skipped: {reason}")
+    return BrowserThread(name)

@@ -17,27 +17,20 @@ module drives its browser in a thread of its own (one thread for the module, whi
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from tests.browser_support import (
     APP_IDLE,
-    ARTIFACTS,
-    StreamlitServer,
-    browser_unavailable,
+    browser_thread_or_skip,
     choose_combobox,
     choose_radio,
     click_button,
-    in_ci,
-    launch_chromium,
-    safe_name,
-    screenshot_whole_page,
+    StreamlitServer,
     wait_for_app,
 )
 from ui.persist import BROKEN, RESTORED, STORAGE_KEY
 
-SCREENSHOTS = ARTIFACTS / "screenshots"
 URL_PATH = "Moja_sytuacja"
 GOAL_QUESTION, GOAL = "Co chcesz zrobić?", "Rozpocząć specjalizację (szkolenie specjalizacyjne)"
 FIELD_QUESTION, FIELD = "W jakiej dziedzinie? (dziedzina)", "pielęgniarstwo chirurgiczne"
@@ -47,69 +40,9 @@ STEP_1, STEP_2, STEP_3 = "Co chcesz zrobić", "Więcej o Twoim celu", "Zawód i 
 RECONNECT_TIMEOUT = 60_000
 
 
-class Browser:
-    """One Playwright with one Chromium, in one thread: every call on it runs there."""
-
-    def __init__(self):
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="persist-browser")
-        self._playwright = self._browser = None
-        self.call(self._start)
-
-    def _start(self):
-        from playwright.sync_api import sync_playwright
-
-        self._playwright = sync_playwright().start()
-        self._browser = launch_chromium(self._playwright)
-
-    def call(self, fn, *args):
-        return self._thread.submit(fn, *args).result()
-
-    def scenario(self, name: str, fn, *args):
-        """Run `fn(page, *args)` in a new context (a new tab: its own sessionStorage); JavaScript errors fail it."""
-        return self.call(self._scenario, name, fn, *args)
-
-    def _scenario(self, name, fn, *args):
-        context = self._browser.new_context(viewport={"width": 1400, "height": 1000}, locale="pl-PL")
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        shot = SCREENSHOTS / f"failed-persist-{safe_name(name)}.png"
-        shot.unlink(missing_ok=True)
-        try:
-            fn(page, *args)
-        except BaseException:
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            try:
-                screenshot_whole_page(page, shot)
-            except Exception:  # noqa: BLE001 - the scenario's own failure is the one to report
-                pass
-            raise
-        finally:
-            context.close()
-        assert not errors, f"JavaScript errors in the page: {errors}"
-
-    def close(self):
-        try:
-            self.call(self._stop)
-        finally:
-            self._thread.shutdown(wait=True)
-
-    def _stop(self):
-        if self._browser is not None:
-            self._browser.close()
-        if self._playwright is not None:
-            self._playwright.stop()
-
-
 @pytest.fixture(scope="module")
 def browser():
-    reason = browser_unavailable()
-    if reason:
-        if in_ci():
-            pytest.fail(f"browser tests cannot run in CI: {reason}")
-        pytest.skip(f"browser tests skipped: {reason}")
-    b = Browser()
+    b = browser_thread_or_skip("persist")
     yield b
     b.close()
 

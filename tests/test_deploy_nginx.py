@@ -32,7 +32,6 @@ import tempfile
 import threading
 import time
 import tomllib
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -41,12 +40,11 @@ from deploy import serve
 from tests.browser_support import (
     APP_IDLE,
     ARTIFACTS,
-    StreamlitServer,
-    browser_unavailable,
+    browser_thread_or_skip,
     in_ci,
-    launch_chromium,
     safe_name,
     screenshot_whole_page,
+    StreamlitServer,
     wait_for_app,
 )
 from ui.connection import ELEMENT_ID, LOST
@@ -325,45 +323,9 @@ def _visit_pinned(route: str, base_url: str, report, outcome: dict | None = None
             report.errors.append(f"client error: {type(exc).__name__}: {exc}")
 
 
-class BrowserThread:
-    """One Playwright with one Chromium in a thread of its own (the sync API cannot start in a thread that already
-    runs one, and tests/test_browser.py keeps its own open in the main thread): every call runs there."""
-
-    def __init__(self):
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nginx-browser")
-        self.playwright = self.browser = None
-        self.call(self._start)
-
-    def _start(self):
-        from playwright.sync_api import sync_playwright
-
-        self.playwright = sync_playwright().start()
-        self.browser = launch_chromium(self.playwright)
-
-    def call(self, fn, *args):
-        return self._pool.submit(fn, *args).result()
-
-    def close(self):
-        def stop():
-            if self.browser is not None:
-                self.browser.close()
-            if self.playwright is not None:
-                self.playwright.stop()
-
-        try:
-            self.call(stop)
-        finally:
-            self._pool.shutdown(wait=True)
-
-
 @pytest.fixture(scope="module")
 def browser():
-    reason = browser_unavailable()
-    if reason:
-        if in_ci():
-            pytest.fail(f"browser tests cannot run in CI: {reason}")
-        pytest.skip(f"browser tests skipped: {reason}")
-    b = BrowserThread()
+    b = browser_thread_or_skip("nginx")
     yield b
     b.close()
 

@@ -30,7 +30,6 @@ import tempfile
 import tomllib
 import urllib.error
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -38,13 +37,9 @@ import pytest
 
 from tests.apptest_support import open_app_page, prepare_download, prepare_labels
 from tests.browser_support import (
-    ARTIFACTS,
-    StreamlitServer,
-    browser_unavailable,
+    browser_thread_or_skip,
     in_ci,
-    launch_chromium,
-    safe_name,
-    screenshot_whole_page,
+    StreamlitServer,
     wait_for_app,
 )
 
@@ -54,7 +49,6 @@ EXAMPLE = ROOT / "examples" / "pielegniarka-specjalizacja.json"
 PERSON = "Kowalska"  # the example's surname: the files downloaded carry it
 AS_OF = date(2026, 11, 23)
 MB = 1024 * 1024
-SCREENSHOTS = ARTIFACTS / "screenshots"
 
 ANSWERS = "Pobierz plik z odpowiedziami (JSON)"
 ANNEX = "Pobierz wniosek – załącznik nr 1 (PDF)"
@@ -249,64 +243,6 @@ class PlainServer(StreamlitServer):
         return self
 
 
-class Browser:
-    """One Playwright with one Chromium, in a thread of its own: every call on it runs there."""
-
-    def __init__(self):
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="download-browser")
-        self._playwright = self._browser = None
-        self.call(self._start)
-
-    def _start(self):
-        from playwright.sync_api import sync_playwright
-
-        self._playwright = sync_playwright().start()
-        self._browser = launch_chromium(self._playwright)
-
-    def call(self, fn, *args):
-        return self._thread.submit(fn, *args).result()
-
-    def scenario(self, name: str, fn, *args):
-        """`fn(page, *args)` in a new context (a new Streamlit session); JavaScript errors fail it, a failure leaves
-        artifacts/screenshots/failed-download-<name>.png."""
-        return self.call(self._scenario, name, fn, *args)
-
-    def _scenario(self, name, fn, *args):
-        context = self._browser.new_context(viewport={"width": 1400, "height": 1000}, locale="pl-PL",
-                                            accept_downloads=True)
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        shot = SCREENSHOTS / f"failed-download-{safe_name(name)}.png"
-        shot.unlink(missing_ok=True)
-        try:
-            result = fn(page, *args)
-        except BaseException:
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            try:
-                screenshot_whole_page(page, shot)
-            except Exception:  # noqa: BLE001 - the scenario's own failure is the one to report
-                pass
-            raise
-        finally:
-            context.close()
-        assert not errors, f"JavaScript errors in the page: {errors}"
-        return result
-
-    def close(self):
-        try:
-            self.call(self._stop)
-        finally:
-            self._thread.shutdown(wait=True)
-
-    def _stop(self):
-        if self._browser is not None:
-            self._browser.close()
-        if self._playwright is not None:
-            self._playwright.stop()
-
-
 @pytest.fixture(scope="module")
 def server():
     with PlainServer() as s:
@@ -315,12 +251,7 @@ def server():
 
 @pytest.fixture(scope="module")
 def browser(server):
-    reason = browser_unavailable()
-    if reason:
-        if in_ci():
-            pytest.fail(f"browser tests cannot run in CI: {reason}")
-        pytest.skip(f"browser tests skipped: {reason}")
-    b = Browser()
+    b = browser_thread_or_skip("download")
     yield b
     b.close()
 
