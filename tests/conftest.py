@@ -18,9 +18,11 @@ from hypothesis import HealthCheck, settings
 
 PROFILES = ("dev", "ci", "deep")
 
-settings.register_profile("dev", deadline=None)
+# Hypothesis derandomizes by itself when it sees a CI environment (CI=true): "dev" and "deep" say they are random,
+# so that the profile named is the profile run, wherever it runs.
+settings.register_profile("dev", derandomize=False, deadline=None)
 settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
-settings.register_profile("deep", max_examples=1000, deadline=None,
+settings.register_profile("deep", derandomize=False, max_examples=1000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 
 
