@@ -94,6 +94,18 @@ def cluster():
                         shutil.copyfile(prefix / name, LOGS / name)
 
 
+def test_a_served_process_listens_on_loopback_without_the_file_watcher_or_run_on_save():
+    """The file watcher rescans every loaded module for each new session, about a third of a session's CPU
+    (issue 12); it and reloading on save are for development (`make run`) only."""
+    cmd = serve.streamlit_command(8601, ("localhost", "asystent.example.pl"))
+    options = dict(zip(cmd[5::2], cmd[6::2]))
+    assert cmd[1:5] == ["-m", "streamlit", "run", str(ROOT / "app.py")]
+    assert options["--server.fileWatcherType"] == "none" and options["--server.runOnSave"] == "false"
+    assert options["--server.address"] == "127.0.0.1" and options["--server.headless"] == "true"
+    hosts = [cmd[i + 1] for i, arg in enumerate(cmd) if arg == "--server.allowedHosts"]
+    assert hosts == ["localhost", "asystent.example.pl"]
+
+
 def test_nginx_accepts_the_configuration_for_one_process_and_for_many(tmp_path):
     nginx = _nginx_or_skip()
     for count in (1, 2, 7):
