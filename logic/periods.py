@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays as holidays_lib
-from babel.dates import format_date, get_date_format, get_month_names
+from babel.dates import format_date
 
 from .references import ActKey, Ref, ref
 
@@ -37,15 +37,12 @@ def add_days(start: date, days: int) -> date:
     return start + timedelta(days=days)
 
 
-_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a common year's months; 0 unused
-
-
 def add_months(start: date, months: int) -> date:
     """End of a period of `months` months from `start` (KC art. 112): same day number, or the month's last day."""
     index = start.year * 12 + (start.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
-    last = _MONTH_DAYS[month] + (month == 2 and calendar.isleap(year))  # calendar.monthrange without its weekday
+    last = calendar.monthrange(year, month)[1]
     return date(year, month, min(start.day, last))
 
 
@@ -138,24 +135,10 @@ def duration_day_off_note(day: date) -> str | None:
             f"na następny dzień roboczy.")
 
 
-@lru_cache(maxsize=1)
-def _polish_month_names() -> tuple[str, ...] | None:
-    """The genitive month names of Babel's pl_PL when its long date pattern is "d MMMM y" ("5 marca 2026"), so that
-    `polish_date` can fill the pattern itself (Babel's formatter costs some 8 µs a date); None for any other pattern,
-    and then Babel formats every date."""
-    if get_date_format("long", locale="pl_PL").pattern != "d MMMM y":
-        return None
-    names = get_month_names("wide", context="format", locale="pl_PL")
-    return tuple(names[m] for m in range(1, 13))
-
-
 @lru_cache(maxsize=8192)
 def polish_date(day: date) -> str:
-    """A date in Polish long form, e.g. "30 listopada 2026 r." (Babel's pl_PL long format)."""
-    months = _polish_month_names()
-    if months is None:
-        return f"{format_date(day, format='long', locale='pl_PL')} r."
-    return f"{day.day} {months[day.month - 1]} {day.year} r."
+    """A date in Polish long form, e.g. "30 listopada 2026 r."."""
+    return f"{format_date(day, format='long', locale='pl_PL')} r."
 
 
 def counting_refs() -> list[Ref]:

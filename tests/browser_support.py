@@ -402,3 +402,21 @@ def browser_thread_or_skip(name: str) -> BrowserThread:
             pytest.fail(f"browser tests cannot run in CI: {reason}")
         pytest.skip(f"browser tests skipped: {reason}")
     return BrowserThread(name)
+
+
+def main_area(page):
+    """The page's main area (not the sidebar)."""
+    return page.get_by_test_id("stMain")
+
+
+def open_page(page, app_url: str, url_path: str) -> None:
+    """Open one of the app's addresses in `page` (a new session) and wait until its first element is drawn."""
+    page.goto(f"{app_url}/{url_path}")
+    wait_for_app(page)
+    main_area(page).get_by_test_id("stElementContainer").first.wait_for()
+
+
+def follow_menu(page, name: str, *, exact: bool = False) -> None:
+    """Follow a sidebar menu link (a new URL typed in would start a new session without the answers)."""
+    page.get_by_test_id("stSidebar").get_by_role("link", name=name, exact=exact).click()
+    wait_for_app(page)

@@ -9,7 +9,6 @@ import pytest
 
 from tests.browser_support import (
     ARTIFACTS,
-    StreamlitServer,
     browser_unavailable,
     choose_combobox,
     choose_radio,
@@ -17,10 +16,13 @@ from tests.browser_support import (
     discover_pages,
     fill_number,
     fill_text,
+    follow_menu,
     in_ci,
     launch_chromium,
+    open_page,
     safe_name,
     screenshot_whole_page,
+    StreamlitServer,
     wait_for_app,
 )
 
@@ -79,12 +81,6 @@ def browser_page(chromium, app_url, request):
         screenshot_whole_page(page, failure_shot)
     context.close()
     assert not errors, f"JavaScript errors in the page: {errors}"
-
-
-def open_page(page, app_url: str, url_path: str) -> None:
-    page.goto(f"{app_url}/{url_path}")
-    wait_for_app(page)
-    page.get_by_test_id("stMain").get_by_test_id("stElementContainer").first.wait_for()
 
 
 def assert_no_exception(page) -> None:
@@ -289,12 +285,6 @@ def next_step(page, main) -> None:
     assert refused.count() == 0, refused.first.inner_text()
 
 
-def go_to(page, link_text: str) -> None:
-    """Follow a sidebar menu link (a new URL typed in would start a new session without the answers)."""
-    page.get_by_test_id("stSidebar").get_by_role("link", name=link_text).click()
-    wait_for_app(page)
-
-
 def pdf_text(data: bytes) -> str:
     import io
 
@@ -345,7 +335,7 @@ def test_nurse_interview_result_and_annex_pdf(browser_page, app_url, device):
     # Wniosek o zaliczenie: download Annex 1 (on a phone the menu is behind the sidebar's button)
     if device == "telefon":
         page.get_by_test_id("stExpandSidebarButton").click()
-    go_to(page, "Wniosek o zaliczenie")
+    follow_menu(page, "Wniosek o zaliczenie")
     if device == "telefon":
         sidebar = page.get_by_test_id("stSidebar")
         if sidebar.get_attribute("data-collapsed") == "false":  # it stays open over the page on a phone

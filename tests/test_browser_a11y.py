@@ -43,13 +43,16 @@ from logic.interview import BY_KEY, GOAL_OPTIONS, REVIEW_STEP, steps_for
 from tests.browser_support import (
     ARTIFACTS,
     ROOT,
-    StreamlitServer,
     browser_unavailable,
     discover_pages,
+    follow_menu,
     in_ci,
     launch_chromium,
+    main_area,
+    open_page,
     safe_name,
     screenshot_whole_page,
+    StreamlitServer,
     wait_for_app,
 )
 
@@ -181,22 +184,6 @@ def visit(browser, name: str, viewport: dict = DESKTOP):
     assert not errors, f"JavaScript errors in the page: {errors}"
 
 
-def main_of(page):
-    return page.get_by_test_id("stMain")
-
-
-def open_page(page, app_url: str, url_path: str) -> None:
-    page.goto(f"{app_url}/{url_path}")
-    wait_for_app(page)
-    main_of(page).get_by_test_id("stElementContainer").first.wait_for()
-
-
-def follow_menu(page, name: str) -> None:
-    """A sidebar menu link (a new URL typed in would start a new session without the answers)."""
-    page.get_by_test_id("stSidebar").get_by_role("link", name=name).click()
-    wait_for_app(page)
-
-
 def upload(page, scope, name: str, data: bytes, mime: str) -> None:
     scope.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(
         {"name": name, "buffer": data, "mimeType": mime})
@@ -205,7 +192,7 @@ def upload(page, scope, name: str, data: bytes, mime: str) -> None:
 
 def open_every_card(page) -> None:
     """Open every closed expander in the main area (a closed card's content is hidden, so axe would skip it)."""
-    closed = main_of(page).locator('[data-testid="stExpander"] details:not([open]) > summary')
+    closed = main_area(page).locator('[data-testid="stExpander"] details:not([open]) > summary')
     for _ in range(closed.count()):
         closed.first.click()
         page.wait_for_timeout(50)
@@ -345,7 +332,7 @@ PWZ_NUMBER = "Numer zaświadczenia o PWZ (7 cyfr i litera P lub A)"
 def walk_interview(page, audit: Audit, goal_label: str, *, refuse_once: bool) -> list[str]:
     """Moja sytuacja from the step shown (the first) to the review, auditing every step; returns the step keys
     seen. With `refuse_once`, the profession step is first sent with a bad PWZ number and audited with its errors."""
-    main = main_of(page)
+    main = main_area(page)
     seen: list[str] = []
     for _ in range(20):
         step = current_step(main)
@@ -387,7 +374,7 @@ def _interview_paths(page, audit: Audit, app_url: str) -> list[str]:
     open_page(page, app_url, "Moja_sytuacja")
     seen = walk_interview(page, audit, UNKNOWN_GOAL, refuse_once=False)
     # the same session from the first step again, now for a specialisation, which asks every step
-    main = main_of(page)
+    main = main_area(page)
     main.get_by_role("button", name="Przejdź wywiad od początku").click()
     wait_for_app(page)
     seen += walk_interview(page, audit, SPECIALISATION, refuse_once=True)
@@ -458,7 +445,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def show_intake(page, app_url: str) -> None:
     """Podgląd naboru with the edition entered and the small intake's results shown."""
-    main = main_of(page)
+    main = main_area(page)
     open_page(page, app_url, "Podglad_naboru")
     box = main.get_by_role("combobox", name="Rodzaj kształcenia", exact=True)
     box.click()
@@ -476,7 +463,7 @@ def show_intake(page, app_url: str) -> None:
 
 
 def choose_applicant(page, lp: int) -> None:
-    box = main_of(page).get_by_role("combobox", name="Pokaż osobę", exact=True)
+    box = main_area(page).get_by_role("combobox", name="Pokaż osobę", exact=True)
     box.click()
     box.fill(f"Lp. {lp} ")
     page.keyboard.press("Enter")
@@ -488,7 +475,7 @@ EDITION_EXAMPLE = "organizator-nabor-dofinansowany.json"
 
 def load_edition(page, app_url: str) -> None:
     """Nabór i komisja with an edition file loaded (every section's answer shown)."""
-    main = main_of(page)
+    main = main_area(page)
     open_page(page, app_url, "Nabor_i_komisja")
     upload(page, main, EDITION_EXAMPLE, (EXAMPLES / EDITION_EXAMPLE).read_bytes(), "application/json")
     main.get_by_text("Wczytaliśmy opis naboru z pliku").wait_for()
@@ -498,7 +485,7 @@ def load_edition(page, app_url: str) -> None:
 
 def load_case(page, app_url: str, example: str) -> None:
     """A case file loaded on Zapisz / wczytaj, as a nurse who saved her answers earlier."""
-    main = main_of(page)
+    main = main_area(page)
     open_page(page, app_url, "Zapisz_i_wczytaj")
     upload(page, main, example, (EXAMPLES / example).read_bytes(), "application/json")
     main.get_by_text("Wczytaliśmy Twoje odpowiedzi").wait_for()
@@ -531,7 +518,7 @@ def case_code(example: str) -> str:
 
 
 def _infolinia(page, audit: Audit, app_url: str) -> None:
-    main = main_of(page)
+    main = main_area(page)
     open_page(page, app_url, "Infolinia")
     picker = main.get_by_role("radiogroup", name="Pytanie dzwoniącej osoby", exact=True)
     picker.get_by_role("radio").first.wait_for()
@@ -729,7 +716,7 @@ def keyboard_session(browser, app_url: str) -> dict:
     from playwright.sync_api import expect
 
     with visit(browser, "keyboard-only") as page:
-        main = main_of(page)
+        main = main_area(page)
         sidebar = page.get_by_test_id("stSidebar")
         kb = Keyboard(page)
         page.goto(app_url)
@@ -893,7 +880,7 @@ def _status(browser, app_url: str) -> dict:
         cards[where], others[where] = n_cards, n_others
 
     with visit(browser, "status-words") as page:
-        main = main_of(page)
+        main = main_area(page)
         example = "pielegniarka-specjalizacja.json"
         load_case(page, app_url, example)
         follow_menu(page, "Wynik")

@@ -26,6 +26,7 @@ from tests.browser_support import (
     choose_combobox,
     choose_radio,
     click_button,
+    main_area,
     StreamlitServer,
     wait_for_app,
 )
@@ -54,10 +55,6 @@ def server(browser):
 
 
 # --- what the nurse does and sees ----------------------------------------------------------------------------------
-
-
-def main_area(page):
-    return page.get_by_test_id("stMain")
 
 
 def heading(page, title: str):

@@ -383,7 +383,8 @@ def _after_the_kill(page_a, context_a, page_b, context_b):
     """What each nurse sees once process w1 is dead (runs in the browser thread)."""
     from playwright.sync_api import expect
 
-    from tests.test_browser_persist import assert_back_on_step_3_with_the_answers, main_area
+    from tests.browser_support import main_area
+    from tests.test_browser_persist import assert_back_on_step_3_with_the_answers
 
     # Nurse A (on w1): the Polish message while disconnected, then reconnected to w2 with her answers.
     page_a.wait_for_function("() => window.__seen.some(e => e.text)", timeout=RECONNECT_TIMEOUT)

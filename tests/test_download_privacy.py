@@ -38,7 +38,10 @@ import pytest
 from tests.apptest_support import open_app_page, prepare_download, prepare_labels
 from tests.browser_support import (
     browser_thread_or_skip,
+    follow_menu,
     in_ci,
+    main_area,
+    open_page,
     StreamlitServer,
     wait_for_app,
 )
@@ -265,21 +268,6 @@ def fetch(url: str) -> tuple[int, bytes]:
         return error.code, b""
 
 
-def main_area(page):
-    return page.get_by_test_id("stMain")
-
-
-def open_page(page, base: str, url_path: str) -> None:
-    page.goto(f"{base}/{url_path}")
-    wait_for_app(page)
-    main_area(page).get_by_test_id("stElementContainer").first.wait_for()
-
-
-def go_to(page, title: str) -> None:
-    page.get_by_test_id("stSidebar").get_by_role("link", name=title, exact=True).click()
-    wait_for_app(page)
-
-
 def load_example(page, base: str) -> None:
     open_page(page, base, "Zapisz_i_wczytaj")
     main_area(page).locator('input[type="file"]').set_input_files(str(EXAMPLE))
@@ -333,7 +321,7 @@ def _answers_file(page, base: str) -> dict:
     url, data = download(page, ANSWERS)
     assert PERSON in data.decode("utf-8")
     assert_served_now(url, data, base)
-    go_to(page, "Moja sytuacja")  # her next action: another page from the menu
+    follow_menu(page, "Moja sytuacja", exact=True)  # her next action: another page from the menu
     return {"after_next_action": gone_within(url, RELEASE_SECONDS)}
 
 
@@ -352,7 +340,7 @@ def _held_while_others_act(page, base: str) -> dict:
         for _ in range(3):
             someone = other.new_page()
             open_page(someone, base, "Infolinia")
-            go_to(someone, "Terminy")
+            follow_menu(someone, "Terminy", exact=True)
             someone.close()
     finally:
         other.close()
@@ -366,7 +354,7 @@ def test_an_offered_file_is_held_by_her_session_while_other_people_use_the_serve
 
 def _annex_and_summary(page, base: str) -> dict:
     load_example(page, base)
-    go_to(page, "Wniosek o zaliczenie")
+    follow_menu(page, "Wniosek o zaliczenie", exact=True)
     urls = {}
     for label in (ANNEX, SUMMARY):
         url, data = download(page, label)

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from logic import assess
 from logic import fields as F
 from logic import parameters as P
-from tests.apptest_support import assert_ok, shown
+from tests.apptest_support import assert_ok, open_app_page, shown
 from tests.browser_support import in_ci
 from tests.lean_support import heavy_case
 from ui import decisions as D
@@ -232,16 +232,7 @@ def test_after_the_warm_up_a_fresh_process_has_the_heavy_modules_the_font_and_th
 
 
 def wynik(case, **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["as_of"] = AS_OF
-    at.session_state["case"] = case
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(WYNIK)
-    at.run()
-    assert_ok(at)
-    return at
+    return open_app_page(WYNIK, AS_OF, case=case, **state)
 
 
 def elements(node) -> int:

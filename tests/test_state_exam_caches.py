@@ -10,10 +10,9 @@ Monday, 30.11.2030 Saturday, 1.12.2030 Sunday, 2.12.2030 Monday.
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
-from babel.dates import format_date
 
 from logic import Case, Outcome, assess
 from logic.decision import Note, Reason
@@ -112,13 +111,6 @@ def test_one_session_asked_on_several_days_in_any_order_is_open_through_its_last
 ])
 def test_a_date_is_written_in_polish_with_the_month_in_the_genitive(day, text):
     assert polish_date(day) == text
-
-
-def test_every_day_from_1990_to_2040_is_written_as_babels_polish_long_date():
-    day, last = date(1990, 1, 1), date(2040, 12, 31)
-    while day <= last:
-        assert polish_date(day) == f"{format_date(day, format='long', locale='pl_PL')} r.", day
-        day += timedelta(days=1)
 
 
 def test_a_month_added_to_the_31st_ends_on_each_months_last_day_in_common_and_leap_years():

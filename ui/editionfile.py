@@ -33,7 +33,6 @@ TOP_KEYS = {"schema_version", "kind", "edition"}
 NOT_JSON = "To nie jest plik tekstowy JSON zapisany przez asystenta."
 NOT_AN_OBJECT = "Plik nie zawiera opisu naboru (oczekiwano obiektu JSON z polami)."
 FOREIGN = "Ten plik nie wygląda na plik naboru zapisany przez asystenta."
-NEWER = "Plik pochodzi z nowszej wersji asystenta; ta wersja nie umie go odczytać."
 STATE_EXAM = ("Nabór dotyczy specjalizacji albo kursu; egzamin państwowy nie ma naboru ani komisji kwalifikacyjnej. "
               "Pytania o egzamin państwowy są w „Moja sytuacja”.")
 PERSON_FILE = ("To plik z odpowiedziami pielęgniarki lub położnej, bez opisu naboru. Wczytaj go na stronie "
@@ -91,10 +90,11 @@ def load_edition(raw: bytes) -> tuple[Edition | None, list[str]]:
 
 
 def _version_problem(data: dict[str, Any]) -> list[str]:
-    version = data.get("schema_version", 1)
-    if type(version) is int and version > CURRENT_SCHEMA_VERSION:
-        return [NEWER]
-    problem = version_problem(version)
+    try:
+        L.check_version(data)  # the case loader's own check: a file of a newer version of the assistant
+    except L.Newer as newer:
+        return [newer.text]
+    problem = version_problem(data.get("schema_version", 1))
     return [f"{FOREIGN} Pole schema_version: {problem}."] if problem else []
 
 

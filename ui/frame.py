@@ -19,10 +19,8 @@ from streamlit.errors import StreamlitAPIException
 from logic.case import new_case
 from logic.clock import today_in_poland
 from logic.periods import polish_date
-from ui import connection
-from ui import persist
+from ui import connection, download, persist, warmup
 from ui import state as S
-from ui import download, warmup
 
 # --- callbacks -----------------------------------------------------------------------------------------------------
 
